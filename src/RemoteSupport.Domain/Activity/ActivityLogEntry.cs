@@ -1,0 +1,107 @@
+using RemoteSupport.Domain.Common;
+
+namespace RemoteSupport.Domain.Activity;
+
+public enum ActivityKind
+{
+    PersonCreated,
+    PersonUpdated,
+    PersonClosed,
+    PersonReopened,
+    ContactPreferencesUpdated,
+    ConsentRecorded,
+    InterviewScheduled,
+    InterviewStarted,
+    InterviewFallbackSwitched,
+    InterviewCompleted,
+    InterviewPostponed,
+    InterviewCancelled,
+    InterviewNoShow,
+    InterviewUpdated,
+    ContactLogged,
+    FollowUpActionDone,
+    PersonReassigned,
+    NoteAdded,
+}
+
+/// <summary>
+/// The journal d'activité: append-only, attributable record of what was done for a person.
+/// It stands in for the department's system of record, so it is never updated or deleted.
+/// </summary>
+public sealed class ActivityLogEntry : IDepartmentScoped
+{
+    public long Id { get; set; }
+    public int DepartmentId { get; set; }
+    public Guid? PersonId { get; set; }
+    public Guid ActorId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public ActivityKind Kind { get; set; }
+    /// <summary>What happened, in French, for the person's journal. Stored data, never written to the technical log.</summary>
+    public string Description { get; set; } = "";
+    public Guid? InterviewId { get; set; }
+    public Modality? Modality { get; set; }
+
+    public static ActivityLogEntry For(int departmentId, Guid? personId, Guid actorId, DateTimeOffset at, ActivityKind kind, string description,
+        Guid? interviewId = null, Modality? modality = null) => new()
+    {
+        DepartmentId = departmentId,
+        PersonId = personId,
+        ActorId = actorId,
+        At = at,
+        Kind = kind,
+        Description = description,
+        InterviewId = interviewId,
+        Modality = modality,
+    };
+}
+
+public static class ActivityText
+{
+    public static string French(this ActivityKind k) => k switch
+    {
+        ActivityKind.PersonCreated => "Création du dossier",
+        ActivityKind.PersonUpdated => "Modification du dossier",
+        ActivityKind.PersonClosed => "Clôture du suivi",
+        ActivityKind.PersonReopened => "Réouverture du suivi",
+        ActivityKind.ContactPreferencesUpdated => "Préférences de contact",
+        ActivityKind.ConsentRecorded => "Consentement",
+        ActivityKind.InterviewScheduled => "Entretien planifié",
+        ActivityKind.InterviewStarted => "Entretien commencé",
+        ActivityKind.InterviewFallbackSwitched => "Passage au plan B",
+        ActivityKind.InterviewCompleted => "Entretien réalisé",
+        ActivityKind.InterviewPostponed => "Entretien reporté",
+        ActivityKind.InterviewCancelled => "Entretien annulé",
+        ActivityKind.InterviewNoShow => "Personne absente",
+        ActivityKind.InterviewUpdated => "Entretien modifié",
+        ActivityKind.ContactLogged => "Contact",
+        ActivityKind.FollowUpActionDone => "Suite réalisée",
+        ActivityKind.PersonReassigned => "Changement de référent",
+        ActivityKind.NoteAdded => "Note",
+    };
+}
+
+/// <summary>Who opened which file, and when: every access to a person's file is traceable.</summary>
+public sealed class PersonAccess : IDepartmentScoped
+{
+    public long Id { get; set; }
+    public int DepartmentId { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Page { get; set; } = "";
+}
+
+/// <summary>An administrative change: who, when, what, before and after (JSON).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    /// <summary>Null for changes that span departments (e.g. a user's grants).</summary>
+    public int? DepartmentId { get; set; }
+    public Guid ActorId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Area { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}

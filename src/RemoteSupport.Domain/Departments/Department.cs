@@ -1,0 +1,50 @@
+namespace RemoteSupport.Domain.Departments;
+
+public sealed class Department
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>Working days, Monday = 1 … Sunday = 7 (ISO).</summary>
+    public List<int> WorkingDays { get; set; } = [1, 2, 3, 4, 5];
+    public TimeOnly WorkDayStart { get; set; } = new(9, 0);
+    public TimeOnly WorkDayEnd { get; set; } = new(17, 30);
+    public int DefaultContactFrequencyDays { get; set; } = 30;
+
+    /// <summary>After this many days without contact a person counts as "not contacted for too long".</summary>
+    public int NotContactedAlertDays { get; set; } = 45;
+    public TimeOnly SmsQuietFrom { get; set; } = new(19, 0);
+    public TimeOnly SmsQuietUntil { get; set; } = new(8, 30);
+
+    public bool IsWorkingTime(DateTime localTime, TimeSpan duration)
+    {
+        var day = localTime.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localTime.DayOfWeek;
+        if (!WorkingDays.Contains(day)) return false;
+        var start = TimeOnly.FromDateTime(localTime);
+        var end = TimeOnly.FromDateTime(localTime + duration);
+        return start >= WorkDayStart && end <= WorkDayEnd && end >= start;
+    }
+
+    public bool IsSmsQuietTime(TimeOnly local) =>
+        SmsQuietFrom > SmsQuietUntil
+            ? local >= SmsQuietFrom || local < SmsQuietUntil
+            : local >= SmsQuietFrom && local < SmsQuietUntil;
+}
+
+public sealed class Team : Common.IDepartmentScoped
+{
+    public int Id { get; set; }
+    public int DepartmentId { get; set; }
+    public string Name { get; set; } = "";
+}
+
+/// <summary>A video tool the department approved, with the privacy note shown to the worker who picks it.</summary>
+public sealed class VideoTool : Common.IDepartmentScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int DepartmentId { get; set; }
+    public string Name { get; set; } = "";
+    public string PrivacyNote { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Checklists;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Departments;
+using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Data;
+
+public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
+{
+    public const string DepartmentFilter = "Department";
+
+    private readonly ICurrentUser? _currentUser;
+    private int[]? _departmentIds;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null) : base(options)
+    {
+        _currentUser = currentUser;
+    }
+
+    /// <summary>
+    /// The departments this context may read and write. The global query filter and the save guard both read it,
+    /// so a request can never reach another department's rows, even through a forgotten Where.
+    /// </summary>
+    public int[] AllowedDepartmentIds => _departmentIds ??= _currentUser?.DepartmentIds.ToArray() ?? [];
+
+    /// <summary>True only for system work (migrations, seeding, CLI commands) that spans every department.</summary>
+    public bool IsSystemScope { get; private set; }
+
+    /// <summary>For start-up seeding and administrative commands run outside any request.</summary>
+    public AppDbContext AsSystem()
+    {
+        IsSystemScope = true;
+        return this;
+    }
+
+    /// <summary>Narrows the context to explicit departments (background work on behalf of a user).</summary>
+    public AppDbContext ForDepartments(params int[] departmentIds)
+    {
+        _departmentIds = departmentIds;
+        return this;
+    }
+
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<VideoTool> VideoTools => Set<VideoTool>();
+    public DbSet<UserDepartmentGrant> UserDepartmentGrants => Set<UserDepartmentGrant>();
+    public DbSet<AccompaniedPerson> Persons => Set<AccompaniedPerson>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+    public DbSet<ChecklistTemplateItem> ChecklistTemplateItems => Set<ChecklistTemplateItem>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<InterviewParticipant> InterviewParticipants => Set<InterviewParticipant>();
+    public DbSet<InterviewChecklistItem> InterviewChecklistItems => Set<InterviewChecklistItem>();
+    public DbSet<FallbackSwitch> FallbackSwitches => Set<FallbackSwitch>();
+    public DbSet<FollowUpAction> FollowUpActions => Set<FollowUpAction>();
+    public DbSet<ActivityLogEntry> ActivityLog => Set<ActivityLogEntry>();
+    public DbSet<PersonAccess> PersonAccesses => Set<PersonAccess>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as readable strings (eShop): a database reader sees "Video", not 2.
+        configurationBuilder.Properties<Modality>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PersonStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RiskLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DigitalSkills>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ConsentDecision>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ConsentMethod>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ChecklistPhase>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<InterviewStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PostponeReason>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<ParticipantRelation>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FaceToFaceReason>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(48);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IDepartmentScoped).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(AppDbContext).GetMethod(nameof(ApplyDepartmentFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyDepartmentFilter<T>(ModelBuilder builder) where T : class, IDepartmentScoped
+    {
+        Expression<Func<T, bool>> filter = e => IsSystemScope || AllowedDepartmentIds.Contains(e.DepartmentId);
+        builder.Entity<T>().HasQueryFilter(DepartmentFilter, filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The write half of department isolation, and the append-only rule of the records that stand as evidence.
+    /// Runs before every save, whatever the page forgot to check.
+    /// </summary>
+    private void GuardWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+
+            // The journal, the consent history, the access trail and the audit are evidence: never rewritten.
+            if (entry.State != EntityState.Added && entry.Entity is ActivityLogEntry or ConsentRecord or PersonAccess or AuditEntry)
+                throw new AppendOnlyViolationException(entry.Metadata.ClrType.Name);
+
+            if (IsSystemScope || entry.Entity is not IDepartmentScoped scoped) continue;
+            var allowed = AllowedDepartmentIds;
+            if (!allowed.Contains(scoped.DepartmentId))
+                throw new DepartmentIsolationException(entry.Metadata.ClrType.Name);
+            // Moving a record out of a department is a write to the department it came from too.
+            if (entry.State == EntityState.Modified
+                && entry.Property(nameof(IDepartmentScoped.DepartmentId)).OriginalValue is int original
+                && !allowed.Contains(original))
+                throw new DepartmentIsolationException(entry.Metadata.ClrType.Name);
+        }
+    }
+}
+
+public sealed class DepartmentIsolationException(string entity)
+    : InvalidOperationException($"Write to a {entity} outside the current user's departments was refused.");
+
+public sealed class AppendOnlyViolationException(string entity)
+    : InvalidOperationException($"{entity} records are append-only.");

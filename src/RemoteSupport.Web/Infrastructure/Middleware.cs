@@ -1,0 +1,35 @@
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Infrastructure;
+
+/// <summary>Same-origin only: the app serves its own assets and talks to no other host.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        return next(context);
+    }
+}
+
+/// <summary>A user with a one-time password must choose their own before anything else.</summary>
+public sealed class MustChangePasswordMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.HasClaim(c => c.Type == AppClaims.MustChangePassword)
+            && !context.Request.Path.StartsWithSegments("/Account")
+            && !context.Request.Path.StartsWithSegments("/health")
+            && !context.Request.Path.StartsWithSegments("/css")
+            && !context.Request.Path.StartsWithSegments("/js"))
+        {
+            context.Response.Redirect("/Account/ChangePassword");
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Account;
+
+public sealed class Login(SignInManager<AppUser> signIn, UserManager<AppUser> users, IValidator<Login.Command> validator,
+    ILogger<Login> logger) : PageModel
+{
+    [BindProperty] public Command Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null) return this.PageWithError(BadCredentials);
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} locked out", user.Id);
+            return this.PageWithError("Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Réessayez plus tard ou demandez à votre administrateur de le déverrouiller.");
+        }
+        if (result.IsNotAllowed) return this.PageWithError("Ce compte est désactivé. Adressez-vous à votre administrateur.");
+        return this.PageWithError(BadCredentials);
+    }
+
+    // The same message whether the e-mail exists or not: the page must not reveal which accounts exist.
+    private const string BadCredentials = "Adresse électronique ou mot de passe incorrect.";
+
+    public sealed class Command
+    {
+        public string Email { get; set; } = "";
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().WithMessage("Saisissez votre adresse électronique.")
+                .MaximumLength(254).WithMessage("L'adresse électronique est trop longue.");
+            RuleFor(c => c.Password).NotEmpty().WithMessage("Saisissez votre mot de passe.")
+                .MaximumLength(200).WithMessage("Le mot de passe est trop long.");
+        }
+    }
+}

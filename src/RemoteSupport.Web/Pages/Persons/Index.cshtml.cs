@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Pages.Persons;
+
+/// <summary>"Ma file active": the signed-in worker's persons, with search and filters.</summary>
+public sealed class Index(Index.Handler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+    public Result Data { get; private set; } = new([], 0, 1, 1);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Odd values in the query string (page=-3, status=Nope) fall back to defaults instead of failing.
+        ModelState.Clear();
+        Data = await handler.HandleAsync(Filter, User.RequiredUserId(), ct);
+    }
+
+    public sealed class Query
+    {
+        public string? Q { get; set; }
+        public PersonStatus? Status { get; set; } = PersonStatus.Active;
+        public RiskLevel? Risk { get; set; }
+        public RemoteReason? Reason { get; set; }
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record Row(Guid Id, string LastName, string FirstName, RiskLevel Risk, List<RemoteReason> Reasons,
+        DateTimeOffset? LastContactAt, int FrequencyDays, PersonStatus Status, bool FirstMeetingPending);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public const int PageSize = 100;
+
+        public async Task<Result> HandleAsync(Query filter, Guid workerId, CancellationToken ct)
+        {
+            var persons = db.Persons.AsNoTracking().Where(p => p.ReferentId == workerId);
+            if (filter.Status is { } status && Enum.IsDefined(status)) persons = persons.Where(p => p.Status == status);
+            if (filter.Risk is { } risk && Enum.IsDefined(risk)) persons = persons.Where(p => p.RiskLevel == risk);
+            if (filter.Reason is { } reason && Enum.IsDefined(reason)) persons = persons.Where(p => p.RemoteReasons.Contains(reason));
+            if (!string.IsNullOrWhiteSpace(filter.Q))
+            {
+                var pattern = "%" + EscapeLike(filter.Q.Trim()[..Math.Min(filter.Q.Trim().Length, 100)]) + "%";
+                persons = persons.Where(p => EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\")
+                    || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"));
+            }
+            var total = await persons.CountAsync(ct);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(filter.Page, 1, pages);
+            var rows = await persons
+                .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
+                    p.Status, p.FirstFaceToFaceMeetingOn == null))
+                .ToListAsync(ct);
+            return new Result(rows, total, page, pages);
+        }
+
+        private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Persons;
+
+/// <summary>The fields of a person's file, shared by the Create and Edit pages (same form, same rules).</summary>
+public sealed class PersonInput
+{
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public DateOnly? BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public List<RemoteReason> RemoteReasons { get; set; } = [];
+    public RiskLevel RiskLevel { get; set; } = RiskLevel.Low;
+    public bool LivesAlone { get; set; }
+    public DateOnly? FirstFaceToFaceMeetingOn { get; set; }
+    public bool HasSmartphone { get; set; }
+    public bool HasComputer { get; set; }
+    public bool HasInternetAccess { get; set; }
+    public DigitalSkills DigitalSkills { get; set; } = DigitalSkills.Basic;
+    public bool IsAllophone { get; set; }
+    public string? Language { get; set; }
+    public bool NeedsEasyToRead { get; set; }
+    public int ContactFrequencyDays { get; set; } = 30;
+
+    public static PersonInput From(AccompaniedPerson p) => new()
+    {
+        FirstName = p.FirstName, LastName = p.LastName, BirthDate = p.BirthDate, Phone = p.Phone, Email = p.Email,
+        Address = p.Address, PostalCode = p.PostalCode, City = p.City, RemoteReasons = [.. p.RemoteReasons], RiskLevel = p.RiskLevel,
+        LivesAlone = p.LivesAlone, FirstFaceToFaceMeetingOn = p.FirstFaceToFaceMeetingOn, HasSmartphone = p.HasSmartphone,
+        HasComputer = p.HasComputer, HasInternetAccess = p.HasInternetAccess, DigitalSkills = p.DigitalSkills,
+        IsAllophone = p.IsAllophone, Language = p.Language, NeedsEasyToRead = p.NeedsEasyToRead,
+        ContactFrequencyDays = p.ContactFrequencyDays,
+    };
+
+    public void ApplyTo(AccompaniedPerson p)
+    {
+        p.FirstName = FirstName.Trim();
+        p.LastName = LastName.Trim();
+        p.BirthDate = BirthDate;
+        p.Phone = PhoneNumbers.Normalize(Phone);
+        p.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        p.Address = Blank(Address);
+        p.PostalCode = Blank(PostalCode);
+        p.City = Blank(City);
+        p.RemoteReasons = RemoteReasons.Distinct().ToList();
+        p.RiskLevel = RiskLevel;
+        p.LivesAlone = LivesAlone;
+        p.FirstFaceToFaceMeetingOn = FirstFaceToFaceMeetingOn;
+        p.HasSmartphone = HasSmartphone;
+        p.HasComputer = HasComputer;
+        p.HasInternetAccess = HasInternetAccess;
+        p.DigitalSkills = DigitalSkills;
+        p.IsAllophone = IsAllophone;
+        p.Language = IsAllophone ? Blank(Language) : null;
+        p.NeedsEasyToRead = NeedsEasyToRead;
+        p.ContactFrequencyDays = ContactFrequencyDays;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public sealed class Validator : AbstractValidator<PersonInput>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(p => p.FirstName).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Saisissez le prénom.")
+                .MaximumLength(100).WithMessage("Le prénom ne peut pas dépasser 100 caractères.")
+                .Must(TextRules.IsPlainName).WithMessage("Le prénom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
+            RuleFor(p => p.LastName).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Saisissez le nom.")
+                .MaximumLength(100).WithMessage("Le nom ne peut pas dépasser 100 caractères.")
+                .Must(TextRules.IsPlainName).WithMessage("Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
+            RuleFor(p => p.BirthDate)
+                .Must(d => d is null || d.Value.Year >= 1900).WithMessage("La date de naissance doit être postérieure à 1900.")
+                .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("La date de naissance ne peut pas être dans le futur.");
+            RuleFor(p => p.Phone)
+                .Must(PhoneNumbers.IsValid).WithMessage("Saisissez un numéro de téléphone français à 10 chiffres, par exemple 06 12 34 56 78, ou au format +33.");
+            RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
+                .MaximumLength(254).WithMessage("L'adresse électronique ne peut pas dépasser 254 caractères.")
+                .Must(e => string.IsNullOrWhiteSpace(e) || TextRules.IsEmail(e.Trim())).WithMessage("Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.");
+            RuleFor(p => p.Address).MaximumLength(200).WithMessage("L'adresse ne peut pas dépasser 200 caractères.")
+                .Must(TextRules.HasNoMarkupOrControl).WithMessage("L'adresse contient des caractères non autorisés.");
+            RuleFor(p => p.PostalCode).Must(c => string.IsNullOrWhiteSpace(c) || Regex.IsMatch(c.Trim(), "^[0-9]{5}$"))
+                .WithMessage("Le code postal compte 5 chiffres.");
+            RuleFor(p => p.City).MaximumLength(100).WithMessage("La commune ne peut pas dépasser 100 caractères.")
+                .Must(TextRules.HasNoMarkupOrControl).WithMessage("La commune contient des caractères non autorisés.");
+            RuleFor(p => p.RemoteReasons).NotEmpty().WithMessage("Indiquez au moins une raison du suivi à distance.");
+            RuleForEach(p => p.RemoteReasons).IsInEnum().WithMessage("Cette raison n'existe pas.");
+            RuleFor(p => p.RiskLevel).IsInEnum().WithMessage("Choisissez un niveau de risque.");
+            RuleFor(p => p.DigitalSkills).IsInEnum().WithMessage("Choisissez un niveau d'autonomie numérique.");
+            RuleFor(p => p.FirstFaceToFaceMeetingOn)
+                .Must(d => d is null || d.Value.Year >= 2000).WithMessage("La date de première rencontre semble erronée.")
+                .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("La première rencontre ne peut pas être dans le futur.");
+            RuleFor(p => p.Language).Cascade(CascadeMode.Stop)
+                .NotEmpty().When(p => p.IsAllophone).WithMessage("Indiquez la langue parlée par la personne.")
+                .MaximumLength(60).WithMessage("La langue ne peut pas dépasser 60 caractères.")
+                .Must(TextRules.HasNoMarkupOrControl).WithMessage("La langue contient des caractères non autorisés.");
+            RuleFor(p => p.ContactFrequencyDays).InclusiveBetween(1, 365)
+                .WithMessage("La fréquence de contact convenue est comprise entre 1 et 365 jours.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Persons;
+
+namespace RemoteSupport.Domain.Tests.Persons;
+
+public sealed class AccompaniedPersonTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Closing_records_when_and_why()
+    {
+        var person = new AccompaniedPerson();
+        person.Close("Déménagement hors du département", Now);
+        Assert.Equal(PersonStatus.Closed, person.Status);
+        Assert.Equal(Now, person.ClosedAt);
+        Assert.Equal("Déménagement hors du département", person.ClosureReason);
+    }
+
+    [Fact]
+    public void A_closed_follow_up_cannot_be_closed_again()
+    {
+        var person = new AccompaniedPerson();
+        person.Close("Fin", Now);
+        var error = Assert.Throws<DomainRuleException>(() => person.Close("Encore", Now));
+        Assert.Equal("Ce suivi est déjà clos.", error.Message);
+    }
+
+    [Fact]
+    public void Reopening_clears_the_closure()
+    {
+        var person = new AccompaniedPerson();
+        person.Close("Fin", Now);
+        person.Reopen();
+        Assert.Equal(PersonStatus.Active, person.Status);
+        Assert.Null(person.ClosedAt);
+        Assert.Null(person.ClosureReason);
+    }
+
+    [Fact]
+    public void An_active_follow_up_cannot_be_reopened()
+    {
+        Assert.Throws<DomainRuleException>(() => new AccompaniedPerson().Reopen());
+    }
+
+    [Fact]
+    public void Last_contact_only_moves_forward()
+    {
+        var person = new AccompaniedPerson();
+        person.RecordContact(Now);
+        person.RecordContact(Now.AddDays(-3));
+        Assert.Equal(Now, person.LastContactAt);
+    }
+
+    [Fact]
+    public void Initials_keep_no_more_than_the_first_letters()
+    {
+        var person = new AccompaniedPerson { FirstName = "élodie", LastName = "Le Goff" };
+        Assert.Equal("É.L.", person.Initials);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T10:00", true)]   // Tuesday, inside 09:30–16:00
+    [InlineData("2026-11-24T08:00", false)]  // too early
+    [InlineData("2026-11-24T15:30", false)]  // ends after 16:00 with 45 minutes
+    [InlineData("2026-11-27T10:00", false)]  // Friday is not a preferred day
+    public void Preferred_times_cover_days_and_window(string start, bool expected)
+    {
+        var person = new AccompaniedPerson { PreferredDays = [1, 2, 4], PreferredTimeFrom = new TimeOnly(9, 30), PreferredTimeUntil = new TimeOnly(16, 0) };
+        Assert.Equal(expected, person.IsWithinPreferredTimes(DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(45)));
+    }
+}

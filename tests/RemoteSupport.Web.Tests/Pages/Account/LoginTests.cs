@@ -1,0 +1,97 @@
+using System.Net;
+using RemoteSupport.Web.Tests.Infrastructure;
+
+namespace RemoteSupport.Web.Tests.Pages.Account;
+
+public sealed class LoginTests(AppFactory factory) : WebTest(factory)
+{
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_sign_in_page()
+    {
+        var page = await Anonymous().GetAsync("/Persons");
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains("Connexion à RemoteSupport", page.Text);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_the_right_password_opens_the_home_page()
+    {
+        var client = await SignInAsync(World.Worker56);
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Léa Travailleuse", page.Text);
+        Assert.Contains("Ma file active", page.Text);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_without_telling_which_part_is_wrong()
+    {
+        var page = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = "Mauvais!MotDePasse1" });
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", page.Summary);
+        Assert.Equal(World.Worker56.Email, page.ValueOf("Input.Email"));
+
+        var unknown = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = "personne@nulle.part", ["Input.Password"] = "Mauvais!MotDePasse1" });
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", unknown.Summary);
+    }
+
+    [Fact]
+    public async Task Empty_fields_get_a_message_next_to_each()
+    {
+        var page = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
+        Assert.Equal("Saisissez votre adresse électronique.", page.ErrorFor("Input.Email"));
+        Assert.Equal("Saisissez votre mot de passe.", page.ErrorFor("Input.Password"));
+        Assert.Equal("true", page.Document.QuerySelector("#Input_Email")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    {
+        var client = Anonymous();
+        for (var i = 0; i < 5; i++)
+            await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = "Mauvais!MotDePasse1" });
+
+        var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains("verrouillé pendant 15 minutes", page.Summary);
+        var lockoutEnd = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == World.Worker56.Id).LockoutEnd));
+        Assert.NotNull(lockoutEnd);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Users.Single(u => u.Id == World.Worker56.Id).IsActive = false;
+            await db.SaveChangesAsync();
+        });
+        var page = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
+        Assert.Contains("Ce compte est désactivé", page.Summary);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await SignInAsync(World.Worker56);
+        var home = await client.GetAsync("/");
+        await client.SubmitFormAsync(home, new Dictionary<string, string>(), "form[action='/Account/Logout']");
+        var after = await client.GetAsync("/Persons");
+        Assert.Equal("/Account/Login", after.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_rejected()
+    {
+        var page = await Anonymous().PostAsync("/Account/Login", [("Input.Email", World.Worker56.Email!), ("Input.Password", World.Password)]);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+    }
+
+    [Fact]
+    public async Task Pages_keep_accents_as_they_are()
+    {
+        var page = await Anonymous().GetAsync("/Account/Login");
+        Assert.Contains("Adresse électronique", page.Html);
+        Assert.DoesNotContain("&#xE9;", page.Html);
+    }
+}

@@ -84,6 +84,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Persons", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Consents", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Interviews", Policies.FollowPersons);
+        o.Conventions.AuthorizeFolder("/Contacts", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/TeamLead", Policies.ReviewCaseload);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         o.Conventions.AllowAnonymousToPage("/Account/Login");

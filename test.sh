@@ -12,7 +12,7 @@ pg_ensure_installed
 if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh; fi
 
 data="$root/.test-data/pg-$$"
-port="$(free_port 55432)"
+port="$(free_port $((55432 + RANDOM % 3000)))"
 cleanup() { pg_stop "$data"; rm -rf "$data"; dotnet build-server shutdown >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 pg_start "$data" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

@@ -49,10 +49,65 @@ public sealed class ChecklistTemplate : IDepartmentScoped
         }
     }
 
-    public void Move(Guid itemId, int delta)
+    private void EnsureDraft()
     {
         if (!IsDraft) throw new DomainRuleException("Une version publiée ne se modifie plus : créez un brouillon.");
-        var item = Items.Single(i => i.Id == itemId);
+    }
+
+    private ChecklistTemplateItem Item(Guid itemId) =>
+        Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Cet élément n'appartient pas à ce brouillon.");
+
+    public ChecklistTemplateItem AddItem(ChecklistPhase phase, string text, bool required, string? helpText)
+    {
+        EnsureDraft();
+        var item = new ChecklistTemplateItem
+        {
+            DepartmentId = DepartmentId, TemplateId = Id, Phase = phase, Text = text, Required = required, HelpText = helpText,
+            Order = Items.Where(i => i.Phase == phase).Select(i => i.Order).DefaultIfEmpty(0).Max() + 1,
+        };
+        Items.Add(item);
+        return item;
+    }
+
+    public void UpdateItem(Guid itemId, string text, bool required, string? helpText)
+    {
+        EnsureDraft();
+        var item = Item(itemId);
+        item.Text = text;
+        item.Required = required;
+        item.HelpText = helpText;
+    }
+
+    public ChecklistTemplateItem RemoveItem(Guid itemId)
+    {
+        EnsureDraft();
+        var item = Item(itemId);
+        Items.Remove(item);
+        Renumber();
+        return item;
+    }
+
+    /// <summary>Replaces the draft's items by copies of others (copy from another department, reset to default).</summary>
+    public IReadOnlyList<ChecklistTemplateItem> ReplaceItems(IEnumerable<ChecklistTemplateItem> source)
+    {
+        EnsureDraft();
+        var removed = Items.ToList();
+        Items.Clear();
+        foreach (var i in source.OrderBy(i => i.Phase).ThenBy(i => i.Order))
+        {
+            Items.Add(new ChecklistTemplateItem
+            {
+                DepartmentId = DepartmentId, TemplateId = Id, Phase = i.Phase, Order = i.Order, Text = i.Text, Required = i.Required, HelpText = i.HelpText,
+            });
+        }
+        Renumber();
+        return removed;
+    }
+
+    public void Move(Guid itemId, int delta)
+    {
+        EnsureDraft();
+        var item = Item(itemId);
         var phase = Items.Where(i => i.Phase == item.Phase).OrderBy(i => i.Order).ToList();
         var index = phase.IndexOf(item);
         var target = index + delta;

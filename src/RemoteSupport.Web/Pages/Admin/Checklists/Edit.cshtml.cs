@@ -34,6 +34,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
     public async Task<IActionResult> OnPostAddAsync(int departmentId, Modality modality, CancellationToken ct)
     {
+        if (!RouteIsValid()) return NotFound();
         if (!await validator.ValidateInto(ModelState, NewItem, ct, nameof(NewItem)))
             return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
         return await ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "AddItem",
@@ -42,6 +43,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
     public async Task<IActionResult> OnPostUpdateAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct)
     {
+        if (!RouteIsValid()) return NotFound();
         if (!await validator.ValidateInto(ModelState, Item, ct, nameof(Item)))
         {
             ViewData["EditingItem"] = itemId;
@@ -81,8 +83,13 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         ChangeAsync(departmentId, modality, ct, (h, c) => h.DiscardAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
             "Le brouillon a été abandonné.");
 
+    /// <summary>"Pigeon" or "42" in the address does not bind to a modality: such a page does not exist.</summary>
+    private bool RouteIsValid() =>
+        !(ModelState.TryGetValue("modality", out var m) && m.Errors.Count > 0) && !(ModelState.TryGetValue("departmentId", out var d) && d.Errors.Count > 0);
+
     private async Task<bool> LoadAsync(int departmentId, Modality modality, CancellationToken ct)
     {
+        if (!RouteIsValid()) return false;
         var view = await handler.LoadAsync(departmentId, modality, ct);
         if (view is null) return false;
         Data = view;
@@ -93,6 +100,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
     private async Task<IActionResult> ChangeAsync(int departmentId, Modality modality, CancellationToken ct,
         Func<Handler, CancellationToken, Task<Outcome>> change, string success)
     {
+        if (!RouteIsValid()) return NotFound();
         var outcome = await change(handler, ct);
         switch (outcome)
         {

@@ -146,10 +146,11 @@ public static class DemoFeatures
             var withdrawn = upcoming.FirstOrDefault(u => u.Interview.ScheduledAt > now.AddDays(1));
             if (withdrawn.Interview is { } target)
             {
+                var decidedAt = Latest(OfficeHours(now.AddDays(-1)), target.CreatedAt.AddHours(1));
                 var record = new ConsentRecord
                 {
                     DepartmentId = target.DepartmentId, PersonId = target.PersonId, Modality = target.Modality, Decision = ConsentDecision.Withdrawn,
-                    DecidedAt = now.AddHours(-20), Method = ConsentMethod.OrallyDuringCall, RecordedById = worker.Id, RecordedAt = now.AddHours(-20),
+                    DecidedAt = decidedAt, Method = ConsentMethod.OrallyDuringCall, RecordedById = worker.Id, RecordedAt = decidedAt,
                     Comment = "Préfère attendre d'avoir un meilleur équipement.",
                 };
                 db.Consents.Add(record);
@@ -238,6 +239,7 @@ public static class DemoFeatures
         {
             // Scheduling needs the consent in force at that time, as the scheduling page requires.
             var since = ConsentPolicy.StateAt(history, modality, start).Since ?? person.CreatedAt;
+            createdAt = OfficeHours(createdAt);
             if (createdAt < since) createdAt = since.AddHours(1) < start ? since.AddHours(1) : since;
             var interview = new Interview
             {
@@ -417,6 +419,14 @@ public static class DemoFeatures
                 }
             }
             return FrenchTime.FromLocal(day.ToDateTime(Slots[0]));
+        }
+
+        /// <summary>A moment during office hours on the working day of <paramref name="around"/> or the one before: journals read like real ones.</summary>
+        private DateTimeOffset OfficeHours(DateTimeOffset around)
+        {
+            var day = DateOnly.FromDateTime(FrenchTime.ToLocal(around));
+            while (!IsWorkingDay(day)) day = day.AddDays(-1);
+            return FrenchTime.FromLocal(day.ToDateTime(new TimeOnly(_random.Next(9, 17), _random.Next(0, 4) * 15)));
         }
 
         private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

@@ -227,7 +227,7 @@ public static class DemoFeatures
             if (granted.Count == 0) return null;
             var modality = PreferredOf(person, granted);
             var duration = Pick<int>([30, 45, 45, 60]);
-            var start = FreeSlot(NextWorkingDay(day, 0), forward: true);
+            var start = FreeSlot(NextWorkingDay(day, 0));
             var interview = Schedule(worker, person, history, modality, start, duration, now.AddDays(-_random.Next(2, 10)));
             // Preparation: done early for some, not yet for others (the agenda flags those due within 24 hours).
             if (Chance(0.5)) TickPhase(interview, ChecklistPhase.Before, worker.Id, now.AddHours(-_random.Next(1, 24)), optionalChance: 0.6);
@@ -409,9 +409,10 @@ public static class DemoFeatures
             return bound.AddDays(-30);
         }
 
-        private DateTimeOffset FreeSlot(DateOnly day, bool forward)
+        /// <summary>A free slot of the worker on that working day, or on the next one with room.</summary>
+        private DateTimeOffset FreeSlot(DateOnly day)
         {
-            for (var tries = 0; tries < 30; tries++, day = NextWorkingDay(day, forward ? 1 : -1))
+            for (var tries = 0; tries < 30; tries++, day = NextWorkingDay(day, 1))
             {
                 foreach (var s in Enumerable.Range(0, Slots.Length).OrderBy(_ => _random.Next()).ToList())
                 {

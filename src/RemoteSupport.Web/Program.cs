@@ -94,7 +94,11 @@ builder.Services.AddRazorPages(o =>
     })
     .AddViewLocalization()
     // Validation is FluentValidation's job, called explicitly: no implicit English "field is required".
-    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(o =>
+    {
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+    });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr-FR");

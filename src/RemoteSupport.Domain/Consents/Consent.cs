@@ -1,7 +1,12 @@
+using System.Globalization;
 using RemoteSupport.Domain.Common;
 
 namespace RemoteSupport.Domain.Consents;
 
+/// <summary>
+/// The person's answer about one modality. <see cref="Withdrawn"/> only follows a grant in force (the person takes back
+/// an agreement); without a grant in force a "no" is <see cref="Refused"/>. See ADR-0004.
+/// </summary>
 public enum ConsentDecision { Granted, Refused, Withdrawn }
 
 public enum ConsentMethod { OrallyDuringCall, InPerson, InWriting, LegalRepresentative }
@@ -9,6 +14,8 @@ public enum ConsentMethod { OrallyDuringCall, InPerson, InWriting, LegalRepresen
 /// <summary>One answer of a person about one modality. Records are only ever added: the history is the truth.</summary>
 public sealed class ConsentRecord : IDepartmentScoped
 {
+    public const int CommentMaxLength = 500;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public int DepartmentId { get; set; }
     public Guid PersonId { get; set; }
@@ -39,9 +46,19 @@ public static class ConsentText
         ConsentMethod.InWriting => "Par écrit",
         ConsentMethod.LegalRepresentative => "Par le représentant légal",
     };
+
+    /// <summary>
+    /// The line written to the activity log. It never carries the comment: the comment may say why the person refused,
+    /// which is theirs to tell, and the journal is exported to the department's system of record.
+    /// </summary>
+    public static string JournalDescription(this ConsentRecord r) =>
+        $"Consentement {r.Modality.French()} : {r.Decision.French().ToLowerInvariant()} ({r.Method.French().ToLowerInvariant()}).";
 }
 
-/// <summary>The current state of one modality for one person.</summary>
+/// <summary>
+/// The current state of one modality for one person. <paramref name="Since"/> is when the answer in force was first
+/// given: a grant confirmed again later is still "granted since" the first grant of that run.
+/// </summary>
 public sealed record ConsentState(Modality Modality, ConsentDecision? Decision, DateTimeOffset? Since)
 {
     public bool IsGranted => Decision == ConsentDecision.Granted;
@@ -53,23 +70,35 @@ public sealed record ConsentState(Modality Modality, ConsentDecision? Decision, 
 /// </summary>
 public static class ConsentPolicy
 {
-    /// <summary>The answer in force at <paramref name="at"/>: the latest one given at or before that time.</summary>
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>
+    /// The answer in force at <paramref name="at"/>: the latest one given at or before that time (an answer dated later
+    /// does not count before its time). Two answers given at the same moment are ordered by when they were entered.
+    /// </summary>
     public static ConsentState StateAt(IEnumerable<ConsentRecord> history, Modality modality, DateTimeOffset at)
     {
-        var current = history
+        var answers = history
             .Where(r => r.Modality == modality && r.DecidedAt <= at)
-            .OrderByDescending(r => r.DecidedAt)
-            .ThenByDescending(r => r.RecordedAt)
-            .FirstOrDefault();
-        return new ConsentState(modality, current?.Decision, current?.DecidedAt);
+            .OrderBy(r => r.DecidedAt)
+            .ThenBy(r => r.RecordedAt)
+            .ToList();
+        if (answers.Count == 0) return new ConsentState(modality, null, null);
+
+        var current = answers[^1];
+        var since = current.DecidedAt;
+        for (var i = answers.Count - 2; i >= 0 && answers[i].Decision == current.Decision; i--) since = answers[i].DecidedAt;
+        return new ConsentState(modality, current.Decision, since);
     }
 
+    /// <summary>Every modality's state at <paramref name="at"/>, in the order of <see cref="Modality"/>.</summary>
     public static IReadOnlyList<ConsentState> Matrix(IEnumerable<ConsentRecord> history, DateTimeOffset at)
     {
         var list = history as IReadOnlyCollection<ConsentRecord> ?? history.ToList();
         return Enum.GetValues<Modality>().Select(m => StateAt(list, m, at)).ToList();
     }
 
+    /// <summary>May this person be contacted by <paramref name="modality"/> at <paramref name="at"/>? Only a grant in force says yes.</summary>
     public static RuleResult MayContact(IEnumerable<ConsentRecord> history, Modality modality, DateTimeOffset at)
     {
         var state = StateAt(history, modality, at);
@@ -80,9 +109,9 @@ public static class ConsentPolicy
             null => RuleResult.Refuse(
                 $"La personne n'a pas encore donné son accord pour un échange par {name}. Recueillez son consentement avant de l'utiliser."),
             ConsentDecision.Refused => RuleResult.Refuse(
-                $"La personne a refusé les échanges par {name} (réponse du {state.Since:dd/MM/yyyy}). Choisissez une autre modalité ou recueillez un nouvel accord."),
+                $"La personne a refusé les échanges par {name} (réponse du {Day(state.Since)}). Choisissez une autre modalité ou recueillez un nouvel accord."),
             ConsentDecision.Withdrawn => RuleResult.Refuse(
-                $"La personne a retiré son accord pour les échanges par {name} le {state.Since:dd/MM/yyyy}. Choisissez une autre modalité ou recueillez un nouvel accord."),
+                $"La personne a retiré son accord pour les échanges par {name} le {Day(state.Since)}. Choisissez une autre modalité ou recueillez un nouvel accord."),
         };
     }
 
@@ -91,5 +120,33 @@ public static class ConsentPolicy
         personAgreedToPresence
             ? RuleResult.Ok
             : RuleResult.Refuse(
-                $"La personne n'a pas donné son accord à la présence de {participantName}. Demandez-lui avant l'entretien ou retirez ce participant.");
+                $"La personne n'a pas donné son accord à la présence de {(string.IsNullOrWhiteSpace(participantName) ? "ce participant" : participantName.Trim())}. "
+                + "Demandez-lui avant l'entretien ou retirez ce participant.");
+
+    /// <summary>
+    /// May this new answer join the history? It cannot be dated after the moment it is entered, and a withdrawal
+    /// needs a grant in force at the time of the withdrawal, just as a refusal needs none (taking back a grant is a
+    /// withdrawal). <paramref name="history"/> is the person's history; other persons' and modalities' records are ignored.
+    /// </summary>
+    public static RuleResult MayRecord(IEnumerable<ConsentRecord> history, ConsentRecord answer)
+    {
+        if (answer.DecidedAt > answer.RecordedAt)
+            return RuleResult.Refuse("La date de la réponse ne peut pas être dans le futur : indiquez quand la personne a répondu.");
+
+        var name = answer.Modality.French();
+        var before = StateAt(history.Where(r => r.PersonId == answer.PersonId), answer.Modality, answer.DecidedAt);
+        return answer.Decision switch
+        {
+            ConsentDecision.Withdrawn when !before.IsGranted => RuleResult.Refuse(
+                $"La personne n'avait pas d'accord en cours pour les échanges par {name} à cette date : il n'y a rien à retirer. "
+                + "Enregistrez plutôt un refus."),
+            ConsentDecision.Refused when before.IsGranted => RuleResult.Refuse(
+                $"La personne avait donné son accord pour les échanges par {name} (depuis le {Day(before.Since)}). "
+                + "Si elle ne le souhaite plus, enregistrez un retrait."),
+            _ => RuleResult.Ok,
+        };
+    }
+
+    private static string Day(DateTimeOffset? at) =>
+        at is { } t ? TimeZoneInfo.ConvertTime(t, Paris).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "?";
 }

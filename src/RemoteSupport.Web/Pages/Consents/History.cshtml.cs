@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+
+namespace RemoteSupport.Web.Pages.Consents;
+
+/// <summary>Every consent answer of a person, newest first, with who entered it, how it was obtained and the comment.</summary>
+public sealed class History(History.Handler handler) : PageModel
+{
+    public Handler.View Data { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken ct)
+    {
+        var view = await handler.HandleAsync(personId, User, ct);
+        if (view is null) return NotFound();
+        Data = view;
+        return Page();
+    }
+
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    {
+        public sealed record Line(Modality Modality, ConsentDecision Decision, DateTimeOffset DecidedAt, ConsentMethod Method,
+            string RecordedBy, DateTimeOffset RecordedAt, string? Comment);
+
+        public sealed record View(Guid PersonId, string FullName, IReadOnlyList<ConsentState> Matrix, IReadOnlyList<Line> Lines);
+
+        public async Task<View?> HandleAsync(Guid personId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var reference = await gate.FindAsync(personId, ct);
+            // Same 404 for a missing person, another department or a file outside the worker's team.
+            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.View)) return null;
+
+            var name = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
+            var history = await db.ConsentHistoryAsync(personId, ct);
+            var recorderIds = history.Select(r => r.RecordedById).Distinct().ToList();
+            var recorders = await db.Users.AsNoTracking().Where(u => recorderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var lines = history
+                .OrderByDescending(r => r.DecidedAt).ThenByDescending(r => r.RecordedAt)
+                .Select(r => new Line(r.Modality, r.Decision, r.DecidedAt, r.Method, recorders.GetValueOrDefault(r.RecordedById, ""), r.RecordedAt, r.Comment))
+                .ToList();
+
+            gate.RecordAccess(user, reference, "ConsentHistory");
+            await db.SaveChangesAsync(ct);
+            return new View(personId, name, ConsentPolicy.Matrix(history, clock.GetUtcNow()), lines);
+        }
+    }
+}

@@ -88,6 +88,16 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+        // The domain creates its own ids (Guid v7). Telling EF they are never generated makes a new child added
+        // through a navigation (a checklist item, a plan-B switch) an INSERT, not an UPDATE of a row that does not exist.
+        foreach (var key in builder.Model.GetEntityTypes()
+                     .Where(t => t.ClrType.Namespace?.StartsWith("RemoteSupport.Domain", StringComparison.Ordinal) == true)
+                     .Select(t => t.FindPrimaryKey())
+                     .Where(k => k is { Properties.Count: 1 } && k.Properties[0].ClrType == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IDepartmentScoped).IsAssignableFrom(t.ClrType)))
         {
             typeof(AppDbContext).GetMethod(nameof(ApplyDepartmentFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!

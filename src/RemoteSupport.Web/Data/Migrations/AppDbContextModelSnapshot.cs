@@ -276,7 +276,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Checklists.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("DepartmentId")
@@ -313,7 +312,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Checklists.ChecklistTemplateItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("DepartmentId")
@@ -354,7 +352,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Checklists.InterviewChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("CheckedAt")
@@ -401,7 +398,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")
@@ -524,7 +520,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Departments.VideoTool", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("DepartmentId")
@@ -553,7 +548,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FallbackSwitch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -592,7 +586,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FollowUpAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("DepartmentId")
@@ -637,7 +630,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.Interview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ChecklistTemplateId")
@@ -761,7 +753,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.InterviewParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("DepartmentId")
@@ -795,7 +786,6 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Persons.AccompaniedPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")

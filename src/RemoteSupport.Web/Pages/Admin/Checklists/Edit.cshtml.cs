@@ -29,16 +29,16 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostCreateDraftAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.CreateDraftAsync(departmentId, modality, User.RequiredUserId(), c),
-            "Un brouillon a été créé à partir de la version en vigueur.");
+        ChangeAsync(departmentId, modality, (h, c) => h.CreateDraftAsync(departmentId, modality, User.RequiredUserId(), c),
+            "Un brouillon a été créé à partir de la version en vigueur.", ct);
 
     public async Task<IActionResult> OnPostAddAsync(int departmentId, Modality modality, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
         if (!await validator.ValidateInto(ModelState, NewItem, ct, nameof(NewItem)))
             return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
-        return await ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "AddItem",
-            t => Snapshot(t.AddItem(NewItem.Phase, NewItem.Text.Trim(), NewItem.Required, Blank(NewItem.HelpText))), c), "L'élément a été ajouté au brouillon.");
+        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "AddItem",
+            t => Snapshot(t.AddItem(NewItem.Phase, NewItem.Text.Trim(), NewItem.Required, Blank(NewItem.HelpText))), c), "L'élément a été ajouté au brouillon.", ct);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct)
@@ -49,39 +49,39 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
             ViewData["EditingItem"] = itemId;
             return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
         }
-        return await ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "UpdateItem",
+        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "UpdateItem",
             t =>
             {
                 var before = Snapshot(t.Items.Single(i => i.Id == itemId));
                 t.UpdateItem(itemId, Item.Text.Trim(), Item.Required, Blank(Item.HelpText));
                 return new { before, after = Snapshot(t.Items.Single(i => i.Id == itemId)) };
-            }, c), "L'élément a été modifié.");
+            }, c), "L'élément a été modifié.", ct);
     }
 
     public Task<IActionResult> OnPostMoveAsync(int departmentId, Modality modality, Guid itemId, int delta, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "MoveItem",
-            t => { t.Move(itemId, Math.Sign(delta)); return new { itemId, delta = Math.Sign(delta) }; }, c), "L'ordre a été modifié.");
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "MoveItem",
+            t => { t.Move(itemId, Math.Sign(delta)); return new { itemId, delta = Math.Sign(delta) }; }, c), "L'ordre a été modifié.", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "RemoveItem",
-            t => Snapshot(t.RemoveItem(itemId)), c), "L'élément a été retiré du brouillon.");
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "RemoveItem",
+            t => Snapshot(t.RemoveItem(itemId)), c), "L'élément a été retiré du brouillon.", ct);
 
     public Task<IActionResult> OnPostCopyAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.CopyAsync(departmentId, modality, RowVersion, CopyFromDepartmentId, User.RequiredUserId(), c),
-            "Le brouillon reprend désormais la liste de l'autre département.");
+        ChangeAsync(departmentId, modality, (h, c) => h.CopyAsync(departmentId, modality, RowVersion, CopyFromDepartmentId, User.RequiredUserId(), c),
+            "Le brouillon reprend désormais la liste de l'autre département.", ct);
 
     public Task<IActionResult> OnPostResetAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "ResetToDefault",
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "ResetToDefault",
             t => t.ReplaceItems(DefaultChecklists.For(departmentId, modality, 1, null).Items).Count, c),
-            "Le brouillon reprend la liste proposée par défaut.");
+            "Le brouillon reprend la liste proposée par défaut.", ct);
 
     public Task<IActionResult> OnPostPublishAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.PublishAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
-            "La nouvelle version est publiée : les prochains entretiens l'utiliseront.");
+        ChangeAsync(departmentId, modality, (h, c) => h.PublishAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
+            "La nouvelle version est publiée : les prochains entretiens l'utiliseront.", ct);
 
     public Task<IActionResult> OnPostDiscardAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, ct, (h, c) => h.DiscardAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
-            "Le brouillon a été abandonné.");
+        ChangeAsync(departmentId, modality, (h, c) => h.DiscardAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
+            "Le brouillon a été abandonné.", ct);
 
     /// <summary>"Pigeon" or "42" in the address does not bind to a modality: such a page does not exist.</summary>
     private bool RouteIsValid() =>
@@ -97,8 +97,8 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         return true;
     }
 
-    private async Task<IActionResult> ChangeAsync(int departmentId, Modality modality, CancellationToken ct,
-        Func<Handler, CancellationToken, Task<Outcome>> change, string success)
+    private async Task<IActionResult> ChangeAsync(int departmentId, Modality modality,
+        Func<Handler, CancellationToken, Task<Outcome>> change, string success, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
         var outcome = await change(handler, ct);

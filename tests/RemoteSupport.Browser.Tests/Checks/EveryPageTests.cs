@@ -61,7 +61,6 @@ public sealed class EveryPageTests(Site site) : BrowserTest(site)
             lines.Add($"{request.Url} {bytes} B");
         }
         Assert.True(finished.Count >= 2, $"{name}: expected the page and its stylesheet at least, saw {string.Join(", ", lines)}");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {finished.Count} requests, {total} bytes");
         Assert.True(total < MaxFirstLoadBytes, $"{name} transfers {total} bytes on first load (limit {MaxFirstLoadBytes}):\n{string.Join("\n", lines)}");
     }
 

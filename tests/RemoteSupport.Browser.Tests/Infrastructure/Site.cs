@@ -116,7 +116,7 @@ public sealed class Site : IAsyncLifetime
 
     /// <summary>
     /// Replaces placeholders in a path with ids the user may open. {person}: the first active person, by name, of
-    /// the user's caseload (a team lead: of their department). Add a placeholder here for a new kind of record.
+    /// the user's caseload (a team lead: of their department). {department}: the user's own department. Add a placeholder here for a new kind of record.
     /// </summary>
     public async Task<string> ResolveAsync(string path, DemoUser? user)
     {
@@ -133,6 +133,11 @@ public sealed class Site : IAsyncLifetime
                     .Select(p => p.Id).FirstAsync();
             });
             path = path.Replace("{person}", id.ToString(), StringComparison.Ordinal);
+        }
+        if (path.Contains("{department}", StringComparison.Ordinal))
+        {
+            var departmentId = await App.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == user.Email).Select(u => u.DepartmentId).SingleAsync());
+            path = path.Replace("{department}", departmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         if (path.Contains('{', StringComparison.Ordinal)) throw new InvalidOperationException($"{path}: unknown placeholder (see Site.ResolveAsync).");
         return path;

@@ -36,6 +36,13 @@ public static class SitePages
         new("clore-suivi-erreurs", Demo.Worker, "/Persons/Close/{person}", SubmitEmpty: true),
         new("mot-de-passe", Demo.Worker, "/Account/ChangePassword"),
         new("mot-de-passe-erreurs", Demo.Worker, "/Account/ChangePassword", SubmitEmpty: true),
+        new("consentement", Demo.Worker, "/Consents/Record/{person}", Picture: true),
+        new("consentement-erreurs", Demo.Worker, "/Consents/Record/{person}", SubmitEmpty: true),
+        new("historique-consentements", Demo.Worker, "/Consents/History/{person}"),
+        new("preferences-contact", Demo.Worker, "/Consents/Preferences/{person}"),
+        new("noter-contact", Demo.Worker, "/Contacts/Log/{person}"),
+        new("noter-contact-erreurs", Demo.Worker, "/Contacts/Log/{person}", SubmitEmpty: true),
+        new("agenda", Demo.Worker, "/Interviews/Agenda", Picture: true),
         new("page-introuvable", Demo.Worker, "/Persons/Details/00000000-0000-0000-0000-000000000000", Status: 404),
         // Team lead
         new("accueil-responsable", Demo.Lead, "/", Picture: true),
@@ -43,6 +50,8 @@ public static class SitePages
         new("nouvelle-personne-responsable", Demo.Lead, "/Persons/Create"),
         new("fiche-responsable", Demo.Lead, "/Persons/Details/{person}"),
         // Administrator: their pages (issue 5) join here.
+        new("listes-controle", Demo.Admin, "/Admin/Checklists"),
+        new("liste-controle-visio", Demo.Admin, "/Admin/Checklists/Edit/{department}/Video", Picture: true),
     ];
 
     public static SitePage Named(string name) => All.Single(p => p.Name == name);

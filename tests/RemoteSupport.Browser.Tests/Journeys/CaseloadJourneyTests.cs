@@ -27,7 +27,7 @@ public sealed class CaseloadJourneyTests(Site site) : BrowserTest(site)
         await page.WaitForURLAsync("**/Persons/Details/**");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "créée" })).ToHaveTextAsync("La fiche de la personne a été créée.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Gwenola Le Bihan-Souris");
-        await Assertions.Expect(page.Locator(".journal li").First).ToContainTextAsync("Création du dossier");
+        await Assertions.Expect(page.Locator("#journal-title ~ .journal li").First).ToContainTextAsync("Création du dossier");
         await Assertions.Expect(page.Locator(".facts").Nth(0)).ToContainTextAsync("06 39 98 12 34");
         await Assertions.Expect(page.Locator(".facts").Nth(1)).ToContainTextAsync("Éloignement géographique");
 
@@ -70,9 +70,9 @@ public sealed class CaseloadJourneyTests(Site site) : BrowserTest(site)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Rouvrir le suivi" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Clore le suivi" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".journal li").Nth(0)).ToContainTextAsync("Réouverture du suivi");
-        await Assertions.Expect(page.Locator(".journal li").Nth(1)).ToContainTextAsync("Clôture du suivi");
-        await Assertions.Expect(page.Locator(".journal li").Nth(2)).ToContainTextAsync("Modification du dossier");
+        await Assertions.Expect(page.Locator("#journal-title ~ .journal li").Nth(0)).ToContainTextAsync("Réouverture du suivi");
+        await Assertions.Expect(page.Locator("#journal-title ~ .journal li").Nth(1)).ToContainTextAsync("Clôture du suivi");
+        await Assertions.Expect(page.Locator("#journal-title ~ .journal li").Nth(2)).ToContainTextAsync("Modification du dossier");
 
         var stored = await Site.App.WithDbAsync(db => db.Persons.AsNoTracking().Where(p => p.Id == person.Id).Select(p => new { p.City, p.Status }).SingleAsync());
         Assert.Equal("Pontivy", stored.City);

@@ -207,7 +207,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
         {
             var (user, refusal) = await FindManageableAsync(id, ct);
             if (user is null) return refusal!;
-            if (!IsLockedOut(user.LockoutEnd) && user.AccessFailedCount == 0) return new Outcome.Done("Ce compte n'était pas verrouillé.");
+            if (user.LockoutEnd is null && user.AccessFailedCount == 0) return new Outcome.Done("Ce compte n'était pas verrouillé.");
             Record(user, actorId, AuditTrail.Actions.Unlock,
                 new() { ["LockedUntil"] = user.LockoutEnd, ["FailedAttempts"] = user.AccessFailedCount },
                 new() { ["LockedUntil"] = null, ["FailedAttempts"] = 0 });

@@ -30,7 +30,8 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
         public string? Area { get; set; }
         public Guid? Actor { get; set; }
         public int? Department { get; set; }
-        public int Page { get; set; } = 1;
+        // From the query string only: Razor Pages also has a "page" route value (the page's path).
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
     public sealed record Change(string Field, string Before, string After);

@@ -25,7 +25,8 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
         public int? Department { get; set; }
         public string? Role { get; set; }
         public bool? Active { get; set; }
-        public int Page { get; set; } = 1;
+        // From the query string only: Razor Pages also has a "page" route value (the page's path).
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
     public sealed record Row(Guid Id, string DisplayName, string Email, string DepartmentCode, string? TeamName, List<string> Roles,

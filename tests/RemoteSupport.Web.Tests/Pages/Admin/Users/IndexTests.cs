@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Users;
@@ -68,6 +71,30 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         Assert.Contains("0 compte(s)", page.Text);
         page = await client.GetAsync("/Admin/Users?active=peut-%C3%AAtre&page=99999&department=abc&role=Root");
         Assert.Contains("6 compte(s)", page.Text);
+    }
+
+    [Fact]
+    public async Task Pages_through_long_lists()
+    {
+        await Factory.WithServicesAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<AppUser>>();
+            for (var i = 0; i < 50; i++)
+            {
+                var email = $"agent{i:00}@cd56.test";
+                await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = $"Zoé Agent {i:00}", DepartmentId = World.Cd56.Id, CreatedAt = TestClock.Start });
+            }
+            return true;
+        });
+        var client = await SignInAsync(World.Admin56);
+        var page = await client.GetAsync("/Admin/Users");
+        Assert.Contains("56 compte(s)", page.Text);
+        Assert.Contains("Page 1 sur 2", page.Text);
+        Assert.DoesNotContain("Zoé Agent 49", page.Text);
+        page = await client.GetAsync(new Uri(page.Url, page.Document.QuerySelector(".pager a")!.GetAttribute("href")!).PathAndQuery);
+        Assert.Contains("Page 2 sur 2", page.Text);
+        Assert.Contains("Zoé Agent 49", page.Text);
+        Assert.Equal(6, page.Document.QuerySelectorAll("table.list tbody tr").Length);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public static class AuditTrail
 
     /// <summary>Keeps only the fields whose value changed, so an entry reads as a short before → after.</summary>
     public static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Changes(
-        IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after)
+        Dictionary<string, object?> before, Dictionary<string, object?> after)
     {
         var changedBefore = new Dictionary<string, object?>();
         var changedAfter = new Dictionary<string, object?>();

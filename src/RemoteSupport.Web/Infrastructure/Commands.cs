@@ -34,67 +34,100 @@ public static class Commands
                 return 0;
             case "create-admin":
                 await db.Database.MigrateAsync();
-                return await CreateAdminAsync(services, db, options);
+                return await CreateAdminAsync(services, options, Console.Out, Console.Error);
             default:
                 return 2;
         }
     }
 
-    private static Dictionary<string, string> Options(string[] args)
+    /// <summary>"COMMAND --name value --flag" into { name: value, flag: "true" }.</summary>
+    public static Dictionary<string, string> Options(string[] args)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
-            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-            result[args[i][2..]] = value;
+            var name = args[i][2..];
+            result[name] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
         }
         return result;
     }
 
     /// <summary>
-    /// The first administrator of a production install: creates the department if needed and an Admin account
-    /// that must change its password at first sign-in. No demo data.
+    /// The first administrator of a production install: creates the department if needed (no demo data, no team) and
+    /// an Admin account with a one-time password, printed once, to change at first sign-in. The department, the
+    /// account and their audit entries are written in one transaction. Public so tests run the very same code path.
     /// </summary>
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, AppDbContext db, Dictionary<string, string> options)
+    /// <returns>The process exit code: 0 created, 1 refused, 2 bad usage.</returns>
+    public static async Task<int> CreateAdminAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output, TextWriter errors)
     {
-        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("department", out var code))
+        var db = services.GetRequiredService<AppDbContext>().AsSystem();
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (!options.TryGetValue("email", out var rawEmail) || !options.TryGetValue("department", out var rawCode))
         {
-            await Console.Error.WriteLineAsync(
-                "Usage: create-admin --email ADRESSE --department CODE [--department-name NOM] [--name \"Prénom Nom\"] [--password MOTDEPASSE]");
+            await errors.WriteLineAsync(
+                "Usage: create-admin --email ADRESSE --department CODE [--department-name NOM] [--name \"Prénom Nom\"] [--all-departments]");
             return 2;
         }
+        var email = rawEmail.Trim();
+        var code = rawCode.Trim().ToUpperInvariant();
+        var displayName = options.GetValueOrDefault("name", email).Trim();
+        var departmentName = options.GetValueOrDefault("department-name", code).Trim();
+        var problems = new List<string>();
+        if (email.Length > 254 || !TextRules.IsEmail(email)) problems.Add("--email: not a valid e-mail address.");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[A-Z0-9]{2,16}$")) problems.Add("--department: 2 to 16 letters or digits, e.g. CD56.");
+        if (departmentName.Length is 0 or > 120 || !TextRules.HasNoMarkupOrControl(departmentName)) problems.Add("--department-name: 1 to 120 characters, no markup.");
+        if (displayName.Length is 0 or > 120 || !TextRules.HasNoMarkupOrControl(displayName)) problems.Add("--name: 1 to 120 characters, no markup.");
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) await errors.WriteLineAsync(problem);
+            return 2;
+        }
+
+        var roles = services.GetRequiredService<RoleManager<AppRole>>();
+        await DemoSeeder.EnsureRolesAsync(roles); // the roles only: no demo data
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var now = clock.GetUtcNow();
+        var userId = Guid.CreateVersion7();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code);
         if (department is null)
         {
-            department = new Domain.Departments.Department { Code = code, Name = options.GetValueOrDefault("department-name", code) };
+            department = new Domain.Departments.Department { Code = code, Name = departmentName };
             db.Departments.Add(department);
             await db.SaveChangesAsync();
+            AuditTrail.Record(db, userId, now, AuditTrail.Areas.Departments, AuditTrail.Actions.Create,
+                department.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), department.Id, null,
+                new() { ["Code"] = department.Code, ["Name"] = department.Name, ["Via"] = "create-admin" });
         }
-        await DemoSeeder.EnsureRolesAsync(services.GetRequiredService<RoleManager<AppRole>>());
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        var password = options.GetValueOrDefault("password") ?? GeneratePassword();
+        var grants = options.ContainsKey("all-departments")
+            ? await db.Departments.Where(d => d.Id != department.Id).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code }).ToListAsync()
+            : [];
         var user = new AppUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = options.GetValueOrDefault("name", email),
-            DepartmentId = department.Id, MustChangePassword = true, CreatedAt = DateTimeOffset.UtcNow,
+            Id = userId, UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+            DepartmentId = department.Id, MustChangePassword = true, CreatedAt = now,
+            ExtraDepartments = grants.Select(g => new UserDepartmentGrant { DepartmentId = g.Id }).ToList(),
         };
+        var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstAsync();
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = userId, RoleId = adminRole });
+        // Nobody is signed in: the new administrator is recorded as the author of their own creation, "Via" says how.
+        AuditTrail.Record(db, userId, now, AuditTrail.Areas.Users, AuditTrail.Actions.Create, userId.ToString(), department.Id, null, new()
+        {
+            ["DisplayName"] = displayName, ["Department"] = department.Code, ["Team"] = null, ["Roles"] = new[] { Roles.Admin },
+            ["ExtraDepartments"] = grants.Select(g => g.Code).ToList(), ["Email"] = email, ["MustChangePassword"] = true, ["Via"] = "create-admin",
+        });
+        var password = OneTimePassword.Generate();
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.Description);
-            return 1;
+            foreach (var e in result.Errors) await errors.WriteLineAsync(e.Description);
+            return 1; // the transaction is rolled back: not even the department remains
         }
-        await users.AddToRoleAsync(user, Roles.Admin);
-        Console.WriteLine($"Administrator {email} created for department {department.Code}.");
-        if (!options.ContainsKey("password")) Console.WriteLine($"One-time password (to change at first sign-in): {password}");
+        await transaction.CommitAsync();
+        await output.WriteLineAsync($"Administrator {email} created for department {department.Code}.");
+        await output.WriteLineAsync($"One-time password (to change at first sign-in): {password}");
         return 0;
-    }
-
-    private static string GeneratePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var chars = System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 16);
-        return new string(chars) + "!7a";
     }
 }

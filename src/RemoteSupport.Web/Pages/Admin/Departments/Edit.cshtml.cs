@@ -1,0 +1,152 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Departments;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Admin.Departments;
+
+/// <summary>A department's name, code and settings, with its teams and approved video tools.</summary>
+public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validator) : AdminPageModel
+{
+    [BindProperty] public Command Input { get; set; } = new();
+    public Handler.Details Department { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var details = await handler.LoadAsync(id, ct);
+        if (details is null) return NotFound();
+        (Department, Input) = (details, details.Input);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var details = await handler.LoadAsync(id, ct);
+        if (details is null) return NotFound();
+        Department = details;
+        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        var outcome = await handler.HandleAsync(id, Input, User.RequiredUserId(), ct);
+        if (outcome == Outcome.CodeTaken) return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");
+        if (outcome == Outcome.NotFound) return NotFound();
+        TempData["flash"] = outcome == Outcome.Saved ? "Les réglages du département ont été enregistrés." : "Aucune modification à enregistrer.";
+        return RedirectToPage("Edit", new { id });
+    }
+
+    protected override string? BindingMessage(string key) => key switch
+    {
+        "Input.WorkDayStart" or "Input.WorkDayEnd" or "Input.SmsQuietFrom" or "Input.SmsQuietUntil" => "Saisissez une heure au format HH:MM, par exemple 09:00.",
+        "Input.DefaultContactFrequencyDays" or "Input.NotContactedAlertDays" => "Saisissez un nombre entier de jours.",
+        "Input.WorkingDays" => "Un des jours cochés n'existe pas.",
+        _ => null,
+    };
+
+    public enum Outcome { Saved, Unchanged, CodeTaken, NotFound }
+
+    public sealed class Command : DepartmentNaming
+    {
+        /// <summary>ISO days, Monday = 1 … Sunday = 7.</summary>
+        public List<int> WorkingDays { get; set; } = [];
+        public TimeOnly WorkDayStart { get; set; }
+        public TimeOnly WorkDayEnd { get; set; }
+        public int DefaultContactFrequencyDays { get; set; }
+        public int NotContactedAlertDays { get; set; }
+        public TimeOnly SmsQuietFrom { get; set; }
+        public TimeOnly SmsQuietUntil { get; set; }
+
+        public static Command From(Department d) => new()
+        {
+            Code = d.Code, Name = d.Name, WorkingDays = [.. d.WorkingDays], WorkDayStart = d.WorkDayStart, WorkDayEnd = d.WorkDayEnd,
+            DefaultContactFrequencyDays = d.DefaultContactFrequencyDays, NotContactedAlertDays = d.NotContactedAlertDays,
+            SmsQuietFrom = d.SmsQuietFrom, SmsQuietUntil = d.SmsQuietUntil,
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(DepartmentNaming.Validator naming)
+        {
+            Include(naming);
+            RuleFor(c => c.WorkingDays).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Cochez au moins un jour travaillé.")
+                .Must(days => days.All(d => d is >= 1 and <= 7)).WithMessage("Un des jours cochés n'existe pas.");
+            RuleFor(c => c.WorkDayEnd).GreaterThan(c => c.WorkDayStart)
+                .WithMessage("La fin de la journée doit venir après son début.");
+            RuleFor(c => c.DefaultContactFrequencyDays).InclusiveBetween(1, 365)
+                .WithMessage("La fréquence de contact par défaut est comprise entre 1 et 365 jours.");
+            RuleFor(c => c.NotContactedAlertDays).InclusiveBetween(1, 730)
+                .WithMessage("Le délai d'alerte est compris entre 1 et 730 jours.");
+            RuleFor(c => c.SmsQuietUntil).NotEqual(c => c.SmsQuietFrom)
+                .WithMessage("La période sans SMS doit finir à une autre heure que celle où elle commence.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    {
+        public sealed record TeamRow(int Id, string Name, int ActiveUsers);
+        public sealed record ToolRow(Guid Id, string Name, bool IsActive);
+        public sealed record Details(int Id, string Code, string Name, IReadOnlyList<TeamRow> Teams, IReadOnlyList<ToolRow> Tools, Command Input);
+
+        public async Task<Details?> LoadAsync(int id, CancellationToken ct)
+        {
+            // The department table has no query filter: outside the administrator's departments it does not exist.
+            var department = await db.ScopedDepartments().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+            if (department is null) return null;
+            var teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == id).OrderBy(t => t.Name)
+                .Select(t => new TeamRow(t.Id, t.Name, db.Users.Count(u => u.TeamId == t.Id && u.IsActive))).ToListAsync(ct);
+            var tools = await db.VideoTools.AsNoTracking().Where(t => t.DepartmentId == id).OrderByDescending(t => t.IsActive).ThenBy(t => t.Name)
+                .Select(t => new ToolRow(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
+            return new Details(department.Id, department.Code, department.Name, teams, tools, Command.From(department));
+        }
+
+        public async Task<Outcome> HandleAsync(int id, Command command, Guid actorId, CancellationToken ct)
+        {
+            var department = await db.ScopedDepartments().FirstOrDefaultAsync(d => d.Id == id, ct);
+            if (department is null) return Outcome.NotFound;
+            var code = command.CleanCode;
+            if (await DepartmentNaming.CodeTakenAsync(db, code, id, ct)) return Outcome.CodeTaken;
+
+            var before = Snapshot(department);
+            department.Code = code;
+            department.Name = command.Name.Trim();
+            department.WorkingDays = command.WorkingDays.Distinct().Order().ToList();
+            department.WorkDayStart = command.WorkDayStart;
+            department.WorkDayEnd = command.WorkDayEnd;
+            department.DefaultContactFrequencyDays = command.DefaultContactFrequencyDays;
+            department.NotContactedAlertDays = command.NotContactedAlertDays;
+            department.SmsQuietFrom = command.SmsQuietFrom;
+            department.SmsQuietUntil = command.SmsQuietUntil;
+            var (changedBefore, changedAfter) = AuditTrail.Changes(before, Snapshot(department));
+            if (changedAfter.Count == 0) return Outcome.Unchanged;
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Departments, AuditTrail.Actions.Update,
+                id.ToString(CultureInfo.InvariantCulture), id, changedBefore, changedAfter);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another administrator took the code between our check and this save (unique index).
+                return Outcome.CodeTaken;
+            }
+            return Outcome.Saved;
+        }
+
+        private static Dictionary<string, object?> Snapshot(Department d) => new()
+        {
+            ["Code"] = d.Code,
+            ["Name"] = d.Name,
+            ["WorkingDays"] = d.WorkingDays.Order().ToList(),
+            ["WorkDayStart"] = d.WorkDayStart.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["WorkDayEnd"] = d.WorkDayEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["DefaultContactFrequencyDays"] = d.DefaultContactFrequencyDays,
+            ["NotContactedAlertDays"] = d.NotContactedAlertDays,
+            ["SmsQuietFrom"] = d.SmsQuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["SmsQuietUntil"] = d.SmsQuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+    }
+}

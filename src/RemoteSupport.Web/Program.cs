@@ -98,6 +98,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+        o.Filters.Add<CheckboxBindingFilter>();
     });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);

@@ -87,6 +87,8 @@ public sealed class SwitchPlanB(SwitchPlanB.Handler handler, IValidator<SwitchPl
             {
                 return new InterviewActionOutcome.Refused(e.Message);
             }
+            // The new row has its id already (Guid v7): added through the collection, EF would take it for an existing row.
+            db.FallbackSwitches.Add(interview.FallbackSwitches[^1]);
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewFallbackSwitched,
                 $"Passage au plan B : de {from.French()} à {command.To.Value.French()}. Raison : {reason}", interview.Id, command.To.Value));

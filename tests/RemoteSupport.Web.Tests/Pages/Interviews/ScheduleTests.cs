@@ -332,7 +332,7 @@ public sealed class ScheduleTests(AppFactory factory) : WebTest(factory)
         var forged = await client.PostAsync($"/Interviews/Schedule/{person.Id}",
             [.. PhoneForm().Select(kv => (kv.Key, kv.Value)), ("__RequestVerificationToken", await TokenAsync(client))]);
         Assert.Equal(HttpStatusCode.OK, forged.Status);
-        Assert.Contains("Le suivi de cette personne est clos", forged.Text);
+        Assert.Contains("Le suivi de cette personne est clos : rouvrez-le avant de planifier un entretien.", forged.Summary);
         Assert.Equal(0, await InterviewCountAsync(Factory));
     }
 

@@ -29,6 +29,9 @@ public sealed class Details(Details.Handler handler) : PageModel
         return Page();
     }
 
+    /// <summary>A post without a known handler (a stale or hand-made form) goes back to the page instead of rendering it empty.</summary>
+    public IActionResult OnPost(Guid id) => RedirectToPage("Details", new { id });
+
     public async Task<IActionResult> OnPostStartAsync(Guid id, uint version, CancellationToken ct)
     {
         var outcome = ModelState.IsValid

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
@@ -131,6 +132,13 @@ public static class InterviewForms
         foreach (var (key, entry) in state.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!)).ToList())
         {
             entry.Errors.Clear();
+            if (key == "Version")
+            {
+                // A hidden field has no place to show a message: say it at the top of the form.
+                state.AddModelError("", BindingMessage(key));
+                entry.ValidationState = ModelValidationState.Valid;
+                continue;
+            }
             // A checkbox is re-rendered from the posted value and would throw on a tampered one ("peut-être"):
             // forget the value (the box shows unticked), keep the message.
             if (IsBoolean(page.GetType(), key))

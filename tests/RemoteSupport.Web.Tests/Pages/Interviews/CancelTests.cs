@@ -54,6 +54,8 @@ public sealed class CancelTests(AppFactory factory) : WebTest(factory)
         var page = await client.SubmitAsync($"/Interviews/Cancel/{interview.Id}", new() { ["Input.Comment"] = "Annulé", ["Version"] = "1" });
 
         Assert.Contains("Quelqu'un d'autre a modifié cet entretien", page.Summary);
+        var garbled = await client.SubmitAsync($"/Interviews/Cancel/{interview.Id}", new() { ["Input.Comment"] = "Annulé", ["Version"] = "abc" });
+        Assert.Contains("Cette page n'est plus à jour : rechargez-la avant de recommencer.", garbled.Summary);
         Assert.Equal(InterviewStatus.Planned, (await LoadAsync(Factory, interview.Id)).Status);
     }
 

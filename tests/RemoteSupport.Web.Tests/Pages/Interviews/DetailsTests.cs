@@ -288,4 +288,18 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
         Assert.All(stored.Checklist, i => Assert.Null(i.CheckedAt));
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(World.Worker56)).GetAsync($"/Interviews/Details/{Guid.NewGuid()}")).Status);
     }
+
+    [Fact]
+    public async Task Unknown_handlers_and_a_bare_post_never_fail()
+    {
+        var (_, interview) = await PlannedPhoneInterviewAsync();
+        var client = await SignInAsync(World.Worker56);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Interviews/Details/{interview.Id}?handler=Nope")).Status);
+        var bare = await ForgedPostAsync(client, $"/Interviews/Details/{interview.Id}");
+        Assert.Equal((HttpStatusCode.OK, $"/Interviews/Details/{interview.Id}"), (bare.Status, bare.Url.AbsolutePath));
+        var unknown = await ForgedPostAsync(client, $"/Interviews/Details/{interview.Id}?handler=Nope");
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Equal(InterviewStatus.Planned, (await LoadAsync(Factory, interview.Id)).Status);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -259,10 +261,32 @@ public abstract record InterviewActionOutcome
 
 public static class InterviewPageExtensions
 {
-    public static Microsoft.AspNetCore.Mvc.RedirectToPageResult RedirectWithFlash(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page,
-        InterviewActionOutcome.Done done)
+    public static Microsoft.AspNetCore.Mvc.RedirectToPageResult RedirectWithFlash(this PageModel page, InterviewActionOutcome.Done done)
     {
         page.TempData["flash"] = done.Flash;
         return page.RedirectToPage("/Interviews/Details", new { id = done.RedirectTo });
+    }
+}
+
+/// <summary>Date and time fields of a slot: real values, in the future, within two years.</summary>
+public static class SlotRules
+{
+    public static void AddSlotRules<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> date, Expression<Func<T, string?>> time,
+        TimeProvider clock, Func<T, bool>? when = null)
+    {
+        var readTime = time.Compile();
+        when ??= _ => true;
+        v.RuleFor(date).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Indiquez la date.")
+            .Must(d => LocalSlot.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
+            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at > clock.GetUtcNow())
+            .WithMessage("Cette date et cette heure sont déjà passées.")
+            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at <= clock.GetUtcNow().AddYears(2))
+            .WithMessage("Choisissez une date dans les deux ans qui viennent.")
+            .When(when);
+        v.RuleFor(time).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Indiquez l'heure de début.")
+            .Must(t => LocalSlot.TryTime(t, out _)).WithMessage("Saisissez une heure, par exemple 14:30.")
+            .When(when);
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -215,28 +214,5 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
             };
             return $"{dayText}, {hours}";
         }
-    }
-}
-
-/// <summary>Date and time fields of a slot: real values, in the future, within two years.</summary>
-public static class SlotRules
-{
-    public static void AddSlotRules<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> date, Expression<Func<T, string?>> time,
-        TimeProvider clock, Func<T, bool>? when = null)
-    {
-        var readTime = time.Compile();
-        when ??= _ => true;
-        v.RuleFor(date).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Indiquez la date.")
-            .Must(d => LocalSlot.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
-            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at > clock.GetUtcNow())
-            .WithMessage("Cette date et cette heure sont déjà passées.")
-            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at <= clock.GetUtcNow().AddYears(2))
-            .WithMessage("Choisissez une date dans les deux ans qui viennent.")
-            .When(when);
-        v.RuleFor(time).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Indiquez l'heure de début.")
-            .Must(t => LocalSlot.TryTime(t, out _)).WithMessage("Saisissez une heure, par exemple 14:30.")
-            .When(when);
     }
 }

@@ -1,0 +1,88 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Interviews;
+
+/// <summary>Cancels a planned interview, with the reason. The interview keeps its history; nothing is deleted.</summary>
+public sealed class Cancel(Cancel.Handler handler, IValidator<Cancel.Command> validator) : PageModel
+{
+    [BindProperty] public Command Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
+    public InterviewHeader Header { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var header = await handler.HeaderAsync(id, User, ct);
+        if (header is null) return NotFound();
+        Header = header;
+        Version = header.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var header = await handler.HeaderAsync(id, User, ct);
+        if (header is null) return NotFound();
+        Header = header;
+        this.UseFrenchBindingMessages();
+        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        return await handler.HandleAsync(id, Input, Version, User, ct) switch
+        {
+            InterviewActionOutcome.Done d => this.RedirectWithFlash(d),
+            InterviewActionOutcome.Refused r => this.PageWithError(r.Message, r.Field),
+            _ => NotFound(),
+        };
+    }
+
+    public sealed class Command
+    {
+        public string? Comment { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Comment).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Indiquez pourquoi l'entretien est annulé.")
+                .MaximumLength(1000).WithMessage("Le commentaire ne peut pas dépasser 1 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Le commentaire contient des caractères non autorisés.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    {
+        public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            InterviewHeader.LoadAsync(db, gate, user, id, ct);
+
+        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (interview is null) return new InterviewActionOutcome.NotFound();
+            db.ExpectVersion(interview, version);
+            var now = clock.GetUtcNow();
+            var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+            try
+            {
+                interview.Cancel(comment, now);
+            }
+            catch (DomainRuleException e)
+            {
+                return new InterviewActionOutcome.Refused(e.Message);
+            }
+            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
+                ActivityKind.InterviewCancelled, $"Entretien du {FrenchTime.Format(interview.ScheduledAt)} annulé. Motif : {comment}", interview.Id, interview.Modality));
+            return await db.TrySaveAsync(ct)
+                ? new InterviewActionOutcome.Done("L'entretien est annulé.", id)
+                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Checklists;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Interviews;
+
+/// <summary>
+/// Records what an interview gave: the summary shared with the team, the author's private note, who does what by when,
+/// what to keep for a face-to-face meeting, and the next appointment (scheduled like any interview).
+/// </summary>
+public sealed class Complete(Complete.Handler handler, IValidator<Complete.Command> validator) : PageModel
+{
+    public const int BlankFollowUpRows = 3;
+    public const int MaxFollowUps = 10;
+
+    [BindProperty] public Command Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
+    public Handler.Form Form { get; private set; } = default!;
+    public SchedulingOutcome.NeedsConfirmation? Confirmation { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var form = await handler.FormAsync(id, User, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        Version = form.Header.Version;
+        Input.NextModality = form.Header.Modality;
+        Input.NextDurationMinutes = form.DurationMinutes;
+        Input.NextVideoToolId = form.VideoToolId;
+        return PaddedPage();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var form = await handler.FormAsync(id, User, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        this.UseFrenchBindingMessages();
+        if (!await validator.ValidateInto(ModelState, Input, ct)) return PaddedPage();
+        switch (await handler.HandleAsync(id, Input, Version, User, ct))
+        {
+            case InterviewActionOutcome.Done d:
+                return this.RedirectWithFlash(d);
+            case InterviewActionOutcome.Confirm c:
+                Confirmation = c.Warnings;
+                return PaddedPage();
+            case InterviewActionOutcome.Refused r:
+                // Reload: a refusal about unticked items must list them as they are now.
+                Form = await handler.FormAsync(id, User, ct) ?? Form;
+                ModelState.AddModelError(r.Field, r.Message);
+                return PaddedPage();
+            default:
+                return NotFound();
+        }
+    }
+
+    private PageResult PaddedPage()
+    {
+        var rows = Math.Min(MaxFollowUps, Math.Max(BlankFollowUpRows, Input.FollowUps.Count + 1));
+        while (Input.FollowUps.Count < rows) Input.FollowUps.Add(new FollowUpInput());
+        return Page();
+    }
+
+    public sealed class Command
+    {
+        public string? Summary { get; set; }
+        public string? PrivateNote { get; set; }
+        public string? IncompleteChecklistJustification { get; set; }
+        public List<FollowUpInput> FollowUps { get; set; } = [];
+        public string? FaceToFaceTopics { get; set; }
+        public bool FaceToFaceNeeded { get; set; }
+        public FaceToFaceReason? FaceToFaceReason { get; set; }
+        public string? NextDate { get; set; }
+        public string? NextTime { get; set; }
+        public Modality? NextModality { get; set; }
+        public int? NextDurationMinutes { get; set; }
+        public Guid? NextVideoToolId { get; set; }
+        public string? NextObjectives { get; set; }
+        public string? ConfirmedWarnings { get; set; }
+
+        public bool PlansNext => !string.IsNullOrWhiteSpace(NextDate) || !string.IsNullOrWhiteSpace(NextTime);
+        public IEnumerable<FollowUpInput> FilledFollowUps => FollowUps.Where(f => !f.IsBlank);
+    }
+
+    public sealed class FollowUpInput
+    {
+        public string? Who { get; set; }
+        public string? What { get; set; }
+        public string? DueOn { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Who) && string.IsNullOrWhiteSpace(What) && string.IsNullOrWhiteSpace(DueOn);
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Summary).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Rédigez le compte rendu partagé avec l'équipe.")
+                .MaximumLength(8000).WithMessage("Le compte rendu ne peut pas dépasser 8 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Le compte rendu contient des caractères non autorisés.");
+            RuleFor(c => c.PrivateNote).Cascade(CascadeMode.Stop)
+                .MaximumLength(8000).WithMessage("La note privée ne peut pas dépasser 8 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("La note privée contient des caractères non autorisés.");
+            RuleFor(c => c.IncompleteChecklistJustification).Cascade(CascadeMode.Stop)
+                .MaximumLength(1000).WithMessage("L'explication ne peut pas dépasser 1 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("L'explication contient des caractères non autorisés.");
+            RuleFor(c => c.FaceToFaceTopics).Cascade(CascadeMode.Stop)
+                .MaximumLength(2000).WithMessage("Les sujets ne peuvent pas dépasser 2 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Les sujets contiennent des caractères non autorisés.");
+            RuleFor(c => c.FaceToFaceReason).Cascade(CascadeMode.Stop)
+                .NotNull().When(c => c.FaceToFaceNeeded).WithMessage("Indiquez pourquoi une rencontre physique est nécessaire.")
+                .IsInEnum().WithMessage("Choisissez le motif de la rencontre physique dans la liste.");
+            RuleFor(c => c.FilledFollowUps.Count()).LessThanOrEqualTo(MaxFollowUps)
+                .OverridePropertyName(nameof(Command.FollowUps)).WithMessage("Dix suites à donner au plus par entretien.");
+            // A blank row is ignored; a row with anything in it must say who, what and by when.
+            RuleForEach(c => c.FollowUps).ChildRules(f =>
+            {
+                f.When(x => !x.IsBlank, () =>
+                {
+                    f.RuleFor(x => x.Who).Cascade(CascadeMode.Stop)
+                        .NotEmpty().WithMessage("Indiquez qui s'en charge.")
+                        .MaximumLength(120).WithMessage("« Qui » ne peut pas dépasser 120 caractères.")
+                        .Must(TextRules.HasNoMarkupOrControl).WithMessage("« Qui » contient des caractères non autorisés.");
+                    f.RuleFor(x => x.What).Cascade(CascadeMode.Stop)
+                        .NotEmpty().WithMessage("Indiquez ce qu'il faut faire.")
+                        .MaximumLength(500).WithMessage("« Quoi » ne peut pas dépasser 500 caractères.")
+                        .Must(TextRules.HasNoControl).WithMessage("« Quoi » contient des caractères non autorisés.");
+                    f.RuleFor(x => x.DueOn).Cascade(CascadeMode.Stop)
+                        .NotEmpty().WithMessage("Indiquez pour quand.")
+                        .Must(d => LocalSlot.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
+                        .Must(d => LocalSlot.TryDate(d, out var due) && due >= FrenchTime.Today(clock)).WithMessage("Cette date est déjà passée.")
+                        .Must(d => LocalSlot.TryDate(d, out var due) && due <= FrenchTime.Today(clock).AddYears(2))
+                        .WithMessage("Choisissez une date dans les deux ans qui viennent.");
+                });
+            });
+            this.AddSlotRules(c => c.NextDate, c => c.NextTime, clock, c => c.PlansNext);
+            When(c => c.PlansNext, () =>
+            {
+                RuleFor(c => c.NextModality).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage("Choisissez la modalité du prochain rendez-vous.")
+                    .Must(m => ModalityText.InterviewModalities.Contains(m!.Value))
+                    .WithMessage("Un entretien se fait par téléphone, par audioconférence ou par visioconférence.");
+                RuleFor(c => c.NextDurationMinutes).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage("Indiquez la durée annoncée, en minutes.")
+                    .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage("La durée annoncée va de 5 à 180 minutes.");
+                RuleFor(c => c.NextVideoToolId)
+                    .NotNull().When(c => c.NextModality == Modality.Video)
+                    .WithMessage("Choisissez l'outil de visioconférence parmi ceux que le département a validés.");
+            });
+            RuleFor(c => c.NextObjectives).Cascade(CascadeMode.Stop)
+                .MaximumLength(2000).WithMessage("Les objectifs ne peuvent pas dépasser 2 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Les objectifs contiennent des caractères non autorisés.");
+            RuleFor(c => c.ConfirmedWarnings).MaximumLength(200).WithMessage("Cette valeur n'est pas valide.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    {
+        public sealed record MissingItem(ChecklistPhase Phase, string Text);
+
+        public sealed record Form(InterviewHeader Header, bool IsAuthor, int DurationMinutes, Guid? VideoToolId,
+            IReadOnlyList<MissingItem> MissingRequired, IReadOnlyList<Schedule.Handler.Tool> Tools)
+        {
+            public bool IsOpen => Header.Status is InterviewStatus.Planned or InterviewStatus.InProgress;
+        }
+
+        public async Task<Form?> FormAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var header = await InterviewHeader.LoadAsync(db, gate, user, id, ct);
+            if (header is null) return null;
+            var details = await db.Interviews.AsNoTracking().Where(i => i.Id == id)
+                .Select(i => new
+                {
+                    i.DurationMinutes, i.VideoToolId, i.DepartmentId,
+                    Missing = i.Checklist
+                        .Where(c => c.Required && c.CheckedAt == null && (c.Phase == ChecklistPhase.Before || c.Phase == ChecklistPhase.During))
+                        .Select(c => new { c.Phase, c.Order, c.Text }).ToList(),
+                })
+                .FirstAsync(ct);
+            var tools = await db.VideoTools.AsNoTracking()
+                .Where(t => t.DepartmentId == details.DepartmentId && t.IsActive)
+                .OrderBy(t => t.Name)
+                .Select(t => new Schedule.Handler.Tool(t.Id, t.Name, t.PrivacyNote))
+                .ToListAsync(ct);
+            var missing = details.Missing.OrderBy(m => m.Phase).ThenBy(m => m.Order).Select(m => new MissingItem(m.Phase, m.Text)).ToList();
+            // The private note belongs to the interview's worker: only they are offered the field.
+            return new Form(header, header.WorkerId == user.RequiredUserId(), details.DurationMinutes, details.VideoToolId, missing, tools);
+        }
+
+        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var interview = await db.Interviews.Include(i => i.Checklist).FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (interview is null) return new InterviewActionOutcome.NotFound();
+            var person = await db.Persons.FirstAsync(p => p.Id == interview.PersonId, ct);
+            var actor = user.RequiredUserId();
+            var now = clock.GetUtcNow();
+            db.ExpectVersion(interview, version);
+
+            var outcome = new InterviewOutcome(
+                command.Summary!.Trim(),
+                interview.WorkerId == actor ? command.PrivateNote : null,
+                command.FaceToFaceTopics,
+                command.FaceToFaceNeeded,
+                command.FaceToFaceReason,
+                command.IncompleteChecklistJustification?.Trim());
+            try
+            {
+                interview.Complete(outcome, now);
+            }
+            catch (DomainRuleException e)
+            {
+                return new InterviewActionOutcome.Refused(e.Message);
+            }
+
+            Interview? next = null;
+            if (command.PlansNext)
+            {
+                var scheduling = await ScheduleNextAsync(interview, person, command, now, ct);
+                switch (scheduling)
+                {
+                    case SchedulingOutcome.Refused r:
+                        return new InterviewActionOutcome.Refused(r.Message, r.Field);
+                    case SchedulingOutcome.NeedsConfirmation c:
+                        return new InterviewActionOutcome.Confirm(c);
+                }
+                next = ((SchedulingOutcome.Scheduled)scheduling).Interview;
+                interview.PlanNext(next);
+                db.Interviews.Add(next);
+            }
+
+            var actions = command.FilledFollowUps.Select(f => new FollowUpAction
+            {
+                DepartmentId = interview.DepartmentId,
+                PersonId = interview.PersonId,
+                InterviewId = interview.Id,
+                Who = f.Who!.Trim(),
+                What = f.What!.Trim(),
+                DueOn = LocalSlot.TryDate(f.DueOn, out var due) ? due : FrenchTime.Today(clock),
+            }).ToList();
+            db.FollowUpActions.AddRange(actions);
+            person.RecordContact(now);
+
+            // The journal says what was done, never the private note.
+            var description = $"Entretien par {interview.CurrentModality.French()} réalisé."
+                + (actions.Count > 0 ? $" Suites à donner : {actions.Count}." : "")
+                + (interview.FaceToFaceNeeded ? $" Rencontre physique nécessaire : {interview.FaceToFaceReason!.Value.French()}." : "")
+                + (interview.IncompleteChecklistJustification is null ? "" : " Liste de contrôle incomplète, avec explication.");
+            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, actor, now, ActivityKind.InterviewCompleted,
+                description, interview.Id, interview.CurrentModality));
+            if (next is not null)
+                db.ActivityLog.Add(ActivityLogEntry.For(next.DepartmentId, next.PersonId, actor, now, ActivityKind.InterviewScheduled,
+                    InterviewScheduler.Describe(next) + " Prochain rendez-vous fixé en fin d'entretien.", next.Id, next.Modality));
+
+            var flash = next is null
+                ? "Le compte rendu est enregistré."
+                : $"Le compte rendu est enregistré et le prochain rendez-vous est planifié le {FrenchTime.Format(next.ScheduledAt)}.";
+            return await db.TrySaveAsync(ct)
+                ? new InterviewActionOutcome.Done(flash, interview.Id)
+                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
+        }
+
+        /// <summary>The next appointment is an interview like any other: consents are checked again, and it gets today's checklist.</summary>
+        private async Task<SchedulingOutcome> ScheduleNextAsync(Interview interview, Domain.Persons.AccompaniedPerson person, Command command,
+            DateTimeOffset now, CancellationToken ct)
+        {
+            var consents = await InterviewScheduler.ConsentsAsync(db, person.Id, ct);
+            var modality = command.NextModality!.Value;
+            // Plan B and the SMS reminder carry over only where they still hold; they are never a reason to refuse.
+            var keepFallback = interview.FallbackModality is { } fb && fb != modality && ConsentPolicy.MayContact(consents, fb, now).Allowed;
+            var plan = new InterviewPlan
+            {
+                Modality = modality,
+                ScheduledAt = LocalSlot.ToUtc(command.NextDate, command.NextTime)!.Value,
+                DurationMinutes = command.NextDurationMinutes!.Value,
+                Objectives = string.IsNullOrWhiteSpace(command.NextObjectives)
+                    ? $"Suite de l'entretien du {FrenchTime.FormatDate(interview.ScheduledAt)}."
+                    : command.NextObjectives.Trim(),
+                VideoToolId = modality == Modality.Video ? command.NextVideoToolId : null,
+                FallbackModality = keepFallback ? interview.FallbackModality : null,
+                FallbackPhone = keepFallback ? interview.FallbackPhone : null,
+                SendSmsReminder = interview.SendSmsReminder && ConsentPolicy.MayContact(consents, Modality.Sms, now).Allowed,
+            };
+            return await InterviewScheduler.TryScheduleAsync(db, person, interview.WorkerId, plan, command.ConfirmedWarnings, now, ct,
+                videoToolField: "Input.NextVideoToolId");
+        }
+    }
+}

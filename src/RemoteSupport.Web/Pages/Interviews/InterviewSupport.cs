@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Checklists;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Interviews;
+
+/// <summary>What an authorization decision about an interview needs: the interview and its person.</summary>
+public sealed record InterviewRef(Guid Id, Guid PersonId, int DepartmentId, Guid WorkerId, PersonRef Person);
+
+public static class InterviewGate
+{
+    /// <summary>
+    /// The interview, if the user may act on it. Another department's interview is hidden by the query filter; an
+    /// interview of a person the user does not follow is refused by <see cref="PersonGate"/>: both read as 404.
+    /// </summary>
+    public static async Task<InterviewRef?> FindAsync(AppDbContext db, PersonGate gate, ClaimsPrincipal user, Guid id,
+        PersonOperation operation, CancellationToken ct)
+    {
+        var interview = await db.Interviews.AsNoTracking()
+            .Where(i => i.Id == id)
+            .Select(i => new { i.Id, i.PersonId, i.DepartmentId, i.WorkerId })
+            .FirstOrDefaultAsync(ct);
+        if (interview is null) return null;
+        var person = await gate.FindAsync(interview.PersonId, ct);
+        if (person is null || !PersonGate.Allows(user, person, operation)) return null;
+        return new InterviewRef(interview.Id, interview.PersonId, interview.DepartmentId, interview.WorkerId, person);
+    }
+}
+
+/// <summary>The result of asking to schedule an interview (from the schedule form, a postponement or a completion).</summary>
+public abstract record SchedulingOutcome
+{
+    public sealed record Scheduled(Interview Interview, bool WithoutChecklist) : SchedulingOutcome;
+    /// <summary>A rule refused it; <paramref name="Field"/> is the form field to show the message next to, or "" for the top.</summary>
+    public sealed record Refused(string Message, string Field = "") : SchedulingOutcome;
+    /// <summary>The slot is allowed but deserves a second look: the form shows the warnings and asks to confirm.</summary>
+    public sealed record NeedsConfirmation(IReadOnlyList<SlotWarning> Warnings, string Key) : SchedulingOutcome;
+}
+
+/// <summary>Scheduling shared by the pages that create an interview: approved tool, checklist snapshot, warnings.</summary>
+public static class InterviewScheduler
+{
+    public static async Task<SchedulingOutcome> TryScheduleAsync(AppDbContext db, AccompaniedPerson person, Guid workerId, InterviewPlan plan,
+        string? confirmedWarnings, DateTimeOffset now, CancellationToken ct, string videoToolField = "Input.VideoToolId")
+    {
+        if (plan.Modality == Modality.Video && plan.VideoToolId is { } toolId
+            && !await db.VideoTools.AnyAsync(t => t.Id == toolId && t.IsActive && t.DepartmentId == person.DepartmentId, ct))
+            return new SchedulingOutcome.Refused("Choisissez un outil de visioconférence parmi ceux que le département a validés.", videoToolField);
+
+        var consents = await ConsentsAsync(db, person.Id, ct);
+        var template = await LatestPublishedTemplateAsync(db, person.DepartmentId, plan.Modality, ct);
+        Interview interview;
+        try
+        {
+            interview = Interview.Schedule(person, workerId, plan, consents, template, now);
+        }
+        catch (DomainRuleException e)
+        {
+            return new SchedulingOutcome.Refused(e.Message);
+        }
+
+        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == person.DepartmentId, ct);
+        var warnings = Interview.WarningsFor(person, department, FrenchTime.ToLocal(plan.ScheduledAt), plan.DurationMinutes);
+        var key = WarningKey(warnings);
+        // The confirmation names the warnings it saw: a slot changed after confirming is checked again.
+        if (warnings.Count > 0 && !string.Equals(confirmedWarnings, key, StringComparison.Ordinal))
+            return new SchedulingOutcome.NeedsConfirmation(warnings, key);
+        return new SchedulingOutcome.Scheduled(interview, template is null);
+    }
+
+    public static string WarningKey(IEnumerable<SlotWarning> warnings) => string.Join(",", warnings.Select(w => w.ToString()));
+
+    public static Task<List<ConsentRecord>> ConsentsAsync(AppDbContext db, Guid personId, CancellationToken ct) =>
+        db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+
+    /// <summary>The version an interview scheduled now copies: the highest published version for the department and modality.</summary>
+    public static Task<ChecklistTemplate?> LatestPublishedTemplateAsync(AppDbContext db, int departmentId, Modality modality, CancellationToken ct) =>
+        db.ChecklistTemplates.AsNoTracking()
+            .Include(t => t.Items)
+            .Where(t => t.DepartmentId == departmentId && t.Modality == modality && t.PublishedAt != null)
+            .OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(ct);
+
+    public static string Describe(Interview interview) =>
+        $"Entretien par {interview.Modality.French()} planifié le {FrenchTime.Format(interview.ScheduledAt)} ({interview.DurationMinutes} min).";
+}
+
+/// <summary>Date and time typed in French local time, as text: a bad value gets a French message, not a binding error.</summary>
+public static class LocalSlot
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+    private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH'h'mm", "H'h'mm", "HH'h'", "H'h'", "HH:mm:ss"];
+
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary>The UTC instant of a local date and time, or null when either does not parse.</summary>
+    public static DateTimeOffset? ToUtc(string? date, string? time) =>
+        TryDate(date, out var d) && TryTime(time, out var t) ? FrenchTime.FromLocal(d.ToDateTime(t)) : null;
+
+    public static string DateText(DateTimeOffset utc) => FrenchTime.ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string TimeText(DateTimeOffset utc) => FrenchTime.ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+public static class InterviewForms
+{
+    public const string ConcurrencyMessage =
+        "Quelqu'un d'autre a modifié cet entretien pendant que vous remplissiez ce formulaire. Rien n'a été enregistré : "
+        + "rechargez la page pour voir où en est l'entretien, puis recommencez si c'est encore utile.";
+
+    /// <summary>
+    /// Model binding writes English messages ("The value 'x' is not valid"), for a tampered list value or a number typed
+    /// as text. Replaces each with a French message for that field, before the validator runs.
+    /// </summary>
+    public static void UseFrenchBindingMessages(this PageModel page)
+    {
+        var state = page.ModelState;
+        foreach (var (key, entry) in state.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!)).ToList())
+        {
+            entry.Errors.Clear();
+            if (key == "Version")
+            {
+                // A hidden field has no place to show a message: say it at the top of the form.
+                state.AddModelError("", BindingMessage(key));
+                entry.ValidationState = ModelValidationState.Valid;
+                continue;
+            }
+            // A checkbox is re-rendered from the posted value and would throw on a tampered one ("peut-être"):
+            // forget the value (the box shows unticked), keep the message.
+            if (IsBoolean(page.GetType(), key))
+            {
+                entry.Errors.Add("Cochez la case ou laissez-la vide.");
+                entry.RawValue = null;
+                entry.AttemptedValue = null;
+            }
+            else
+            {
+                entry.Errors.Add(BindingMessage(key));
+            }
+        }
+    }
+
+    /// <summary>Follows a bound name ("Input.Participants[1].PersonAgreed") through the page's properties to its type.</summary>
+    private static bool IsBoolean(Type root, string key)
+    {
+        var type = root;
+        foreach (var segment in key.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = type.GetProperty(name);
+            if (property is null) return false;
+            type = property.PropertyType;
+            if (segment.Contains('[', StringComparison.Ordinal))
+                type = type.IsGenericType ? type.GetGenericArguments()[0] : type.GetElementType() ?? type;
+        }
+        return (Nullable.GetUnderlyingType(type) ?? type) == typeof(bool);
+    }
+
+    private static string BindingMessage(string key)
+    {
+        var field = key[(key.LastIndexOf('.') + 1)..];
+        return field switch
+        {
+            "Modality" or "NextModality" => "Choisissez une modalité dans la liste.",
+            "FallbackModality" or "To" => "Choisissez le plan B dans la liste.",
+            "DurationMinutes" or "NextDurationMinutes" => "Indiquez la durée en minutes, par exemple 45.",
+            "VideoToolId" or "NextVideoToolId" => "Choisissez un outil de visioconférence dans la liste.",
+            "Relation" => "Choisissez le lien avec la personne dans la liste.",
+            "Reason" => "Choisissez une raison dans la liste.",
+            "FaceToFaceReason" => "Choisissez le motif de la rencontre physique dans la liste.",
+            "Version" => "Cette page n'est plus à jour : rechargez-la avant de recommencer.",
+            _ => "Cette valeur n'est pas valide : corrigez-la ou choisissez-la dans la liste.",
+        };
+    }
+}
+
+public static class ConsentLabels
+{
+    /// <summary>The state of one modality in a few words, for forms and the interview page.</summary>
+    public static string Describe(ConsentState state) => state.Decision switch
+    {
+        ConsentDecision.Granted => $"accord donné le {FrenchTime.FormatDate(state.Since)}",
+        ConsentDecision.Refused => $"refusé le {FrenchTime.FormatDate(state.Since)}",
+        ConsentDecision.Withdrawn => $"accord retiré le {FrenchTime.FormatDate(state.Since)}",
+        null => "aucun accord recueilli",
+    };
+}
+
+/// <summary>What the action pages (plan B, postpone, cancel, no-show, complete) show about the interview they act on.</summary>
+public sealed record InterviewHeader(Guid Id, Guid PersonId, string PersonName, Guid WorkerId, Modality Modality, DateTimeOffset ScheduledAt,
+    InterviewStatus Status, uint Version, Modality? FallbackModality)
+{
+    public string Title => $"entretien par {Modality.French()} du {FrenchTime.Format(ScheduledAt)}";
+
+    /// <summary>The header, if the user may act on the interview (see <see cref="InterviewGate"/>); otherwise null, shown as 404.</summary>
+    public static async Task<InterviewHeader?> LoadAsync(AppDbContext db, PersonGate gate, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        if (await InterviewGate.FindAsync(db, gate, user, id, PersonOperation.Edit, ct) is null) return null;
+        return await db.Interviews.AsNoTracking()
+            .Where(i => i.Id == id)
+            .Select(i => new InterviewHeader(i.Id, i.PersonId,
+                db.Persons.Where(p => p.Id == i.PersonId).Select(p => p.FirstName + " " + p.LastName).First(),
+                i.WorkerId, i.Modality, i.ScheduledAt, i.Status, i.Version, i.FallbackModality))
+            .FirstOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>Saves an interview against the version the form was loaded from.</summary>
+public static class InterviewSaving
+{
+    /// <summary>
+    /// Sets the version the worker saw and makes sure the interview row itself is updated, so its xmin is checked
+    /// even when the change only adds child rows (a plan B switch): a stale form is refused, never merged silently.
+    /// </summary>
+    public static void ExpectVersion(this AppDbContext db, Interview interview, uint version)
+    {
+        var entry = db.Entry(interview);
+        entry.Property(i => i.Version).OriginalValue = version;
+        entry.Property(i => i.Status).IsModified = true;
+    }
+
+    /// <summary>One save; false when someone else changed the interview since the form was loaded.</summary>
+    public static async Task<bool> TrySaveAsync(this AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>What an action page's handler answers.</summary>
+public abstract record InterviewActionOutcome
+{
+    public sealed record Done(string Flash, Guid RedirectTo) : InterviewActionOutcome;
+    public sealed record Refused(string Message, string Field = "") : InterviewActionOutcome;
+    public sealed record Confirm(SchedulingOutcome.NeedsConfirmation Warnings) : InterviewActionOutcome;
+    public sealed record NotFound : InterviewActionOutcome;
+}
+
+public static class InterviewPageExtensions
+{
+    public static Microsoft.AspNetCore.Mvc.RedirectToPageResult RedirectWithFlash(this PageModel page, InterviewActionOutcome.Done done)
+    {
+        page.TempData["flash"] = done.Flash;
+        return page.RedirectToPage("/Interviews/Details", new { id = done.RedirectTo });
+    }
+}
+
+/// <summary>Date and time fields of a slot: real values, in the future, within two years.</summary>
+public static class SlotRules
+{
+    public static void AddSlotRules<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> date, Expression<Func<T, string?>> time,
+        TimeProvider clock, Func<T, bool>? when = null)
+    {
+        var readTime = time.Compile();
+        when ??= _ => true;
+        v.RuleFor(date).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Indiquez la date.")
+            .Must(d => LocalSlot.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
+            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at > clock.GetUtcNow())
+            .WithMessage("Cette date et cette heure sont déjà passées.")
+            .Must((c, d) => LocalSlot.ToUtc(d, readTime(c)) is not { } at || at <= clock.GetUtcNow().AddYears(2))
+            .WithMessage("Choisissez une date dans les deux ans qui viennent.")
+            .When(when);
+        v.RuleFor(time).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Indiquez l'heure de début.")
+            .Must(t => LocalSlot.TryTime(t, out _)).WithMessage("Saisissez une heure, par exemple 14:30.")
+            .When(when);
+    }
+}

@@ -1,0 +1,218 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Interviews;
+
+/// <summary>Schedules a remote interview for a person: every consent is checked, unusual slots are confirmed.</summary>
+public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Command> validator) : PageModel
+{
+    public const int BlankParticipantRows = 3;
+
+    [BindProperty] public Command Input { get; set; } = new();
+    public Handler.Form Form { get; private set; } = default!;
+    public SchedulingOutcome.NeedsConfirmation? Confirmation { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken ct)
+    {
+        var form = await handler.FormAsync(personId, User, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        Input.FallbackPhone = form.PersonPhone;
+        PadRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken ct)
+    {
+        var form = await handler.FormAsync(personId, User, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        this.UseFrenchBindingMessages();
+        var valid = await validator.ValidateInto(ModelState, Input, ct);
+        if (!valid) return PaddedPage();
+
+        switch (await handler.HandleAsync(personId, Input, User, ct))
+        {
+            case SchedulingOutcome.Scheduled s:
+                TempData["flash"] = s.WithoutChecklist
+                    ? "L'entretien est planifié. Aucune liste de contrôle n'est publiée pour cette modalité : l'entretien n'en a pas."
+                    : "L'entretien est planifié, avec la liste de contrôle du département.";
+                return RedirectToPage("Details", new { id = s.Interview.Id });
+            case SchedulingOutcome.NeedsConfirmation c:
+                Confirmation = c;
+                return PaddedPage();
+            case SchedulingOutcome.Refused r:
+                ModelState.AddModelError(r.Field, r.Message);
+                return PaddedPage();
+            default:
+                return NotFound();
+        }
+    }
+
+    private PageResult PaddedPage()
+    {
+        PadRows();
+        return Page();
+    }
+
+    /// <summary>Without JavaScript, a few blank participant rows let the worker add people without another round trip.</summary>
+    private void PadRows()
+    {
+        var rows = Math.Min(Interview.MaxParticipants, Math.Max(BlankParticipantRows, Input.Participants.Count + 1));
+        while (Input.Participants.Count < rows) Input.Participants.Add(new ParticipantInput());
+    }
+
+    public sealed class Command
+    {
+        public Modality? Modality { get; set; }
+        public string? Date { get; set; }
+        public string? Time { get; set; }
+        public int? DurationMinutes { get; set; } = 45;
+        public string? Objectives { get; set; }
+        public Guid? VideoToolId { get; set; }
+        public Modality? FallbackModality { get; set; }
+        public string? FallbackPhone { get; set; }
+        public bool SendSmsReminder { get; set; }
+        public List<ParticipantInput> Participants { get; set; } = [];
+        /// <summary>The warnings the worker saw and confirmed (see <see cref="InterviewScheduler"/>).</summary>
+        public string? ConfirmedWarnings { get; set; }
+
+        public IEnumerable<ParticipantInput> FilledParticipants => Participants.Where(p => !p.IsBlank);
+    }
+
+    public sealed class ParticipantInput
+    {
+        public string? Name { get; set; }
+        public ParticipantRelation? Relation { get; set; }
+        public bool PersonAgreed { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && Relation is null && !PersonAgreed;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Modality).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Choisissez la modalité de l'entretien.")
+                .Must(m => ModalityText.InterviewModalities.Contains(m!.Value))
+                .WithMessage("Un entretien se fait par téléphone, par audioconférence ou par visioconférence.");
+            this.AddSlotRules(c => c.Date, c => c.Time, clock);
+            RuleFor(c => c.DurationMinutes).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Indiquez la durée annoncée, en minutes.")
+                .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage("La durée annoncée va de 5 à 180 minutes.");
+            RuleFor(c => c.Objectives).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Indiquez les objectifs : la personne doit savoir de quoi vous allez parler.")
+                .MaximumLength(2000).WithMessage("Les objectifs ne peuvent pas dépasser 2 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Les objectifs contiennent des caractères non autorisés.");
+            RuleFor(c => c.VideoToolId)
+                .NotNull().When(c => c.Modality == Domain.Common.Modality.Video)
+                .WithMessage("Choisissez l'outil de visioconférence parmi ceux que le département a validés.");
+            RuleFor(c => c.FallbackModality)
+                .Must(m => m is null || ModalityText.FallbackModalities.Contains(m.Value))
+                .WithMessage("Le plan B passe à l'audioconférence ou au téléphone.")
+                .Must((c, m) => m is null || m != c.Modality)
+                .WithMessage("Le plan B doit utiliser une autre modalité que l'entretien lui-même.");
+            RuleFor(c => c.FallbackPhone).Cascade(CascadeMode.Stop)
+                .NotEmpty().When(c => c.FallbackModality is not null).WithMessage("Indiquez le numéro à appeler si la connexion échoue.")
+                .Must(PhoneNumbers.IsValid).WithMessage("Saisissez un numéro de téléphone français à 10 chiffres, par exemple 06 12 34 56 78.");
+            RuleFor(c => c.FilledParticipants.Count()).LessThanOrEqualTo(Interview.MaxParticipants)
+                .OverridePropertyName(nameof(Command.Participants))
+                .WithMessage("Un entretien accueille au plus 6 autres participants.");
+            // A blank row is simply ignored; a row with anything in it must be complete.
+            RuleForEach(c => c.Participants).ChildRules(p =>
+            {
+                p.When(x => !x.IsBlank, () =>
+                {
+                    p.RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
+                        .NotEmpty().WithMessage("Indiquez le nom du participant, ou videz la ligne.")
+                        .MaximumLength(120).WithMessage("Le nom ne peut pas dépasser 120 caractères.")
+                        .Must(TextRules.IsPlainName).WithMessage("Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
+                    p.RuleFor(x => x.Relation).Cascade(CascadeMode.Stop)
+                        .NotNull().WithMessage("Choisissez le lien du participant avec la personne.")
+                        .IsInEnum().WithMessage("Choisissez le lien du participant avec la personne.");
+                });
+            });
+            RuleFor(c => c.ConfirmedWarnings).MaximumLength(200).WithMessage("Cette valeur n'est pas valide.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    {
+        public sealed record Tool(Guid Id, string Name, string PrivacyNote);
+
+        public sealed record Form(Guid PersonId, string PersonName, string? PersonPhone, bool IsClosed, bool FirstMeetingPending,
+            IReadOnlyList<ConsentState> Consents, IReadOnlyList<Tool> Tools, string PreferredTimes)
+        {
+            public ConsentState ConsentFor(Modality m) => Consents.First(c => c.Modality == m);
+        }
+
+        public async Task<Form?> FormAsync(Guid personId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var reference = await gate.FindAsync(personId, ct);
+            // Another department, or a person outside the worker's team: the same 404 as a missing file.
+            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
+            var consents = await InterviewScheduler.ConsentsAsync(db, personId, ct);
+            var tools = await db.VideoTools.AsNoTracking()
+                .Where(t => t.DepartmentId == person.DepartmentId && t.IsActive)
+                .OrderBy(t => t.Name)
+                .Select(t => new Tool(t.Id, t.Name, t.PrivacyNote))
+                .ToListAsync(ct);
+            return new Form(person.Id, person.FullName, person.Phone, person.Status == Domain.Persons.PersonStatus.Closed,
+                person.FirstMeetingPending, ConsentPolicy.Matrix(consents, clock.GetUtcNow()), tools, PreferredTimes(person));
+        }
+
+        public async Task<SchedulingOutcome?> HandleAsync(Guid personId, Command command, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+            if (person is null) return null;
+            var now = clock.GetUtcNow();
+            var plan = new InterviewPlan
+            {
+                Modality = command.Modality!.Value,
+                ScheduledAt = LocalSlot.ToUtc(command.Date, command.Time)!.Value,
+                DurationMinutes = command.DurationMinutes!.Value,
+                Objectives = command.Objectives ?? "",
+                VideoToolId = command.VideoToolId,
+                FallbackModality = command.FallbackModality,
+                FallbackPhone = PhoneNumbers.Normalize(command.FallbackPhone),
+                SendSmsReminder = command.SendSmsReminder,
+                Participants = command.FilledParticipants.Select(p => new ParticipantPlan(p.Name!.Trim(), p.Relation!.Value, p.PersonAgreed)).ToList(),
+            };
+            var outcome = await InterviewScheduler.TryScheduleAsync(db, person, user.RequiredUserId(), plan, command.ConfirmedWarnings, now, ct);
+            if (outcome is not SchedulingOutcome.Scheduled scheduled) return outcome;
+
+            var interview = scheduled.Interview;
+            db.Interviews.Add(interview);
+            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
+                ActivityKind.InterviewScheduled, InterviewScheduler.Describe(interview), interview.Id, interview.Modality));
+            await db.SaveChangesAsync(ct);
+            return outcome;
+        }
+
+        private static string PreferredTimes(Domain.Persons.AccompaniedPerson p)
+        {
+            string[] days = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+            var dayText = p.PreferredDays.Count == 0 ? "tous les jours ouvrés" : string.Join(", ", p.PreferredDays.Order().Select(d => days[Math.Clamp(d, 1, 7)]));
+            var hours = (p.PreferredTimeFrom, p.PreferredTimeUntil) switch
+            {
+                (null, null) => "à toute heure",
+                ({ } f, null) => $"à partir de {f:HH\\:mm}",
+                (null, { } u) => $"jusqu'à {u:HH\\:mm}",
+                ({ } f, { } u) => $"de {f:HH\\:mm} à {u:HH\\:mm}",
+            };
+            return $"{dayText}, {hours}";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Interviews;
+
+/// <summary>
+/// Records the switch to plan B during an interview: from which modality, to which, and why. These rows feed the
+/// team lead's figures on digital exclusion. The interview page posts here; errors are shown on this page.
+/// </summary>
+public sealed class SwitchPlanB(SwitchPlanB.Handler handler, IValidator<SwitchPlanB.Command> validator) : PageModel
+{
+    [BindProperty] public Command Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
+    public InterviewHeader Header { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var header = await handler.HeaderAsync(id, User, ct);
+        if (header is null) return NotFound();
+        Header = header;
+        Version = header.Version;
+        Input.To ??= header.FallbackModality;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var header = await handler.HeaderAsync(id, User, ct);
+        if (header is null) return NotFound();
+        Header = header;
+        this.UseFrenchBindingMessages();
+        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        return await handler.HandleAsync(id, Input, Version, User, ct) switch
+        {
+            InterviewActionOutcome.Done d => this.RedirectWithFlash(d),
+            InterviewActionOutcome.Refused r => this.PageWithError(r.Message, r.Field),
+            _ => NotFound(),
+        };
+    }
+
+    public sealed class Command
+    {
+        public Modality? To { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.To).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Choisissez la modalité du plan B.")
+                .Must(m => ModalityText.FallbackModalities.Contains(m!.Value)).WithMessage("Le plan B passe à l'audioconférence ou au téléphone.");
+            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Indiquez en quelques mots pourquoi vous passez au plan B.")
+                .MaximumLength(500).WithMessage("La raison ne peut pas dépasser 500 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("La raison contient des caractères non autorisés.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    {
+        public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            InterviewHeader.LoadAsync(db, gate, user, id, ct);
+
+        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            var interview = await db.Interviews.Include(i => i.FallbackSwitches).FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (interview is null) return new InterviewActionOutcome.NotFound();
+            db.ExpectVersion(interview, version);
+            var now = clock.GetUtcNow();
+            var from = interview.CurrentModality;
+            var reason = command.Reason!.Trim();
+            try
+            {
+                interview.SwitchToFallback(command.To!.Value, reason, now, await InterviewScheduler.ConsentsAsync(db, interview.PersonId, ct));
+            }
+            catch (DomainRuleException e)
+            {
+                return new InterviewActionOutcome.Refused(e.Message);
+            }
+            // The new row has its id already (Guid v7): added through the collection, EF would take it for an existing row.
+            db.FallbackSwitches.Add(interview.FallbackSwitches[^1]);
+            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
+                ActivityKind.InterviewFallbackSwitched,
+                $"Passage au plan B : de {from.French()} à {command.To.Value.French()}. Raison : {reason}", interview.Id, command.To.Value));
+            return await db.TrySaveAsync(ct)
+                ? new InterviewActionOutcome.Done($"L'entretien continue par {command.To.Value.French()}.", id)
+                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
+        }
+    }
+}

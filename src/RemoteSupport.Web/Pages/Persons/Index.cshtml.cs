@@ -27,7 +27,9 @@ public sealed class Index(Index.Handler handler) : PageModel
         public PersonStatus? Status { get; set; } = PersonStatus.Active;
         public RiskLevel? Risk { get; set; }
         public RemoteReason? Reason { get; set; }
-        public int Page { get; set; } = 1;
+        // Read from the query string only: Razor Pages keeps its own "page" route value (the page's name), which
+        // model binding would otherwise find first, and the list would never leave page 1.
+        [FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
     public sealed record Row(Guid Id, string LastName, string FirstName, RiskLevel Risk, List<RemoteReason> Reasons,

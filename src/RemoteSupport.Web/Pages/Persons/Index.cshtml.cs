@@ -65,21 +65,31 @@ public sealed class Index(Index.Handler handler) : PageModel
                 persons = persons.Where(p => EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\")
                     || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"));
             }
-            var total = await persons.CountAsync(ct);
+            var ordered = persons.OrderBy(p => p.LastName).ThenBy(p => p.FirstName);
+            var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize); // no overflow in the offset below
+            var rows = await Rows(ordered, page, ct);
+            // A caseload fits on one page almost always: then the rows are the count, and the second query is saved.
+            var total = page == 1 && rows.Count < PageSize ? rows.Count : await persons.CountAsync(ct);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(filter.Page, 1, pages);
-            var rows = await persons
-                .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
-                    p.Status, p.FirstFaceToFaceMeetingOn == null))
-                .ToListAsync(ct);
+            if (page > pages)
+            {
+                // Past the last page (an old link, a typed number): show the last page rather than an empty list.
+                page = pages;
+                rows = await Rows(ordered, page, ct);
+            }
             var now = clock.GetUtcNow();
             return new Result(rows.Select(r => r with
             {
                 Overdue = r.Status == PersonStatus.Active && (r.LastContactAt is null || (now - r.LastContactAt.Value).TotalDays > r.FrequencyDays),
             }).ToList(), total, page, pages);
         }
+
+        private static Task<List<Row>> Rows(IQueryable<AccompaniedPerson> ordered, int page, CancellationToken ct) =>
+            ordered
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
+                    p.Status, p.FirstFaceToFaceMeetingOn == null))
+                .ToListAsync(ct);
 
         private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
     }

@@ -134,6 +134,9 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         var second = await client.GetAsync(next);
         Assert.Equal(["Nom 100 Personne", "Nom 101 Personne", "Nom 102 Personne", "Nom 103 Personne", "Nom 104 Personne"], Names(second));
         Assert.Contains("Page 2 sur 2", second.Text);
+        var beyond = await client.GetAsync("/Persons?status=&page=7");
+        Assert.Contains("Page 2 sur 2", beyond.Text);
+        Assert.Equal(5, Names(beyond).Count);
     }
 
     [Fact]
@@ -143,7 +146,7 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         var client = await SignInAsync(World.Worker56);
         foreach (var query in new[]
                  {
-                     "page=-3", "page=abc", "page=99999999999", "status=Nope", "risk=7", "reason=%3Cscript%3E", "q=%25", "q=_", "q=%5C",
+                     "page=-3", "page=abc", "page=99999999999", "page=2147483647", "page=3", "status=Nope", "risk=7", "reason=%3Cscript%3E", "q=%25", "q=_", "q=%5C",
                      "q=%00", "q=%E2%80%AE", "q=" + new string('a', 5000), "q=%F0%9F%98%80", "q=%ED%A0%80", "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
                  })
         {
@@ -151,6 +154,7 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
             Assert.True(page.Status == HttpStatusCode.OK, $"{query[..Math.Min(query.Length, 40)]}: {page.Status}");
         }
         Assert.Equal(["Kerjean Rozenn"], Names(await client.GetAsync("/Persons?status=Nope&page=-3")));
+        Assert.Equal(["Kerjean Rozenn"], Names(await client.GetAsync("/Persons?page=2147483647")));
         Assert.Empty(Names(await client.GetAsync("/Persons?q=%25")));
         var markup = await client.GetAsync("/Persons?q=%3Cb%3Egras%3C%2Fb%3E");
         Assert.Equal("<b>gras</b>", markup.ValueOf("q"));

@@ -8,7 +8,9 @@ public static partial class TextRules
     [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} '’\-\.]*$")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]{2,}$")]
+    // No control or invisible formatting character either (\p{C}): PostgreSQL refuses NUL, and a zero-width
+    // character would make two addresses look the same.
+    [GeneratedRegex(@"^[^@\s<>""\p{C}]+@[^@\s<>""\p{C}]+\.[^@\s<>""\p{C}]{2,}$")]
     private static partial Regex EmailPattern();
 
     public static bool IsPlainName(string? s) => string.IsNullOrEmpty(s) || NamePattern().IsMatch(s.Trim());
@@ -19,6 +21,10 @@ public static partial class TextRules
         string.IsNullOrEmpty(s) || (!s.Contains('<') && !s.Contains('>') && HasNoControl(s));
 
     /// <summary>For long free text (notes, summaries): control and invisible formatting characters are refused, markup is allowed and always encoded on display.</summary>
+    /// <summary>For search terms: drops control and invisible formatting characters instead of refusing the search (PostgreSQL refuses NUL).</summary>
+    public static string WithoutControl(string s) =>
+        new(s.Where(c => !char.IsControl(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray());
+
     public static bool HasNoControl(string? s) =>
         string.IsNullOrEmpty(s) || s.All(c => (!char.IsControl(c) || c is '\n' or '\r' or '\t')
             && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format);
@@ -26,7 +32,8 @@ public static partial class TextRules
 
 public static partial class PhoneNumbers
 {
-    [GeneratedRegex(@"^(?:0[1-9]\d{8}|\+33[1-9]\d{8})$")]
+    // [0-9], not \d: \d also matches Arabic-Indic or full-width digits, which no phone can dial.
+    [GeneratedRegex(@"^(?:0[1-9][0-9]{8}|\+33[1-9][0-9]{8})$")]
     private static partial Regex FrenchPhone();
 
     private static string Compact(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-').ToArray());

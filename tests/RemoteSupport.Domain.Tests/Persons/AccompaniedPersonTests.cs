@@ -44,6 +44,53 @@ public sealed class AccompaniedPersonTests
     }
 
     [Fact]
+    public void A_reopened_follow_up_can_be_closed_again_with_its_new_reason()
+    {
+        var person = new AccompaniedPerson();
+        person.Close("Déménagement", Now);
+        person.Reopen();
+        person.Close("Fin des objectifs", Now.AddDays(40));
+        Assert.Equal((PersonStatus.Closed, Now.AddDays(40), "Fin des objectifs"), (person.Status, person.ClosedAt, person.ClosureReason));
+    }
+
+    [Fact]
+    public void A_refused_closure_changes_nothing()
+    {
+        var person = new AccompaniedPerson();
+        person.Close("Fin", Now);
+        Assert.Throws<DomainRuleException>(() => person.Close("Autre motif", Now.AddDays(1)));
+        Assert.Equal((Now, "Fin"), (person.ClosedAt, person.ClosureReason));
+    }
+
+    [Fact]
+    public void A_first_physical_meeting_is_pending_until_its_date_is_known()
+    {
+        var person = new AccompaniedPerson();
+        Assert.True(person.FirstMeetingPending);
+        person.FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1);
+        Assert.False(person.FirstMeetingPending);
+    }
+
+    [Fact]
+    public void A_new_person_starts_active_at_low_risk_with_a_monthly_contact()
+    {
+        var person = new AccompaniedPerson { FirstName = "Rozenn", LastName = "Kerjean" };
+        Assert.Equal((PersonStatus.Active, RiskLevel.Low, 30), (person.Status, person.RiskLevel, person.ContactFrequencyDays));
+        Assert.Equal("Rozenn Kerjean", person.FullName);
+        Assert.NotEqual(Guid.Empty, person.Id);
+    }
+
+    [Fact]
+    public void Every_status_risk_skill_and_remote_reason_has_a_french_label()
+    {
+        Assert.All(Enum.GetValues<PersonStatus>(), v => Assert.False(string.IsNullOrWhiteSpace(v.French())));
+        Assert.All(Enum.GetValues<RiskLevel>(), v => Assert.False(string.IsNullOrWhiteSpace(v.French())));
+        Assert.All(Enum.GetValues<DigitalSkills>(), v => Assert.False(string.IsNullOrWhiteSpace(v.French())));
+        var reasons = Enum.GetValues<RemoteReason>().Select(r => r.French()).ToList();
+        Assert.Equal(reasons.Count, reasons.Distinct().Count());
+    }
+
+    [Fact]
     public void Last_contact_only_moves_forward()
     {
         var person = new AccompaniedPerson();

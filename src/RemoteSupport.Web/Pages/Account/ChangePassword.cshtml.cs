@@ -52,7 +52,7 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         public Validator()
         {
             RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Saisissez votre mot de passe actuel.");
-            RuleFor(c => c.NewPassword).NotEmpty().WithMessage("Choisissez un nouveau mot de passe.")
+            RuleFor(c => c.NewPassword).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choisissez un nouveau mot de passe.")
                 .MinimumLength(12).WithMessage("Le nouveau mot de passe doit compter au moins 12 caractères.")
                 .MaximumLength(200).WithMessage("Le nouveau mot de passe est trop long.")
                 .NotEqual(c => c.CurrentPassword).WithMessage("Le nouveau mot de passe doit être différent de l'actuel.");

@@ -49,9 +49,12 @@ public sealed class Login(SignInManager<AppUser> signIn, UserManager<AppUser> us
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().WithMessage("Saisissez votre adresse électronique.")
-                .MaximumLength(254).WithMessage("L'adresse électronique est trop longue.");
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Saisissez votre mot de passe.")
+            RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Saisissez votre adresse électronique.")
+                .MaximumLength(254).WithMessage("L'adresse électronique est trop longue.")
+                // PostgreSQL refuses NUL in a query: such an address must stop here, not as a server error.
+                .Must(TextRules.HasNoMarkupOrControl).WithMessage("L'adresse électronique contient des caractères non autorisés.");
+            RuleFor(c => c.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Saisissez votre mot de passe.")
                 .MaximumLength(200).WithMessage("Le mot de passe est trop long.");
         }
     }

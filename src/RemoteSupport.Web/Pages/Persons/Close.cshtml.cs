@@ -76,7 +76,15 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
                 return e.Message;
             }
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, id, actorId, now, ActivityKind.PersonClosed, $"Suivi clos. Motif : {command.Reason.Trim()}"));
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone changed the file between our read and our write (e.g. closed it at the same moment).
+                return PageModelExtensions.ConcurrencyMessage;
+            }
             return null;
         }
     }

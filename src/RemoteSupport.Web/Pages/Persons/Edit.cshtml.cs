@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -30,22 +32,54 @@ public sealed class Edit(Edit.Handler handler, IValidator<PersonInput> validator
         var loaded = await handler.LoadAsync(id, User, ct);
         if (loaded is null) return NotFound();
         FullName = loaded.Value.FullName;
+        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
+        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = 0;
+        }
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         return await handler.HandleAsync(id, Input, Version, User, ct) switch
         {
-            Outcome.Saved => RedirectWithFlash(id),
+            Outcome.Saved => RedirectWithFlash(id, "Les modifications ont été enregistrées."),
+            Outcome.Unchanged => RedirectWithFlash(id, "Aucun changement : la fiche était déjà à jour."),
             Outcome.Conflict => this.PageWithError(PageModelExtensions.ConcurrencyMessage),
             _ => NotFound(),
         };
     }
 
-    private RedirectToPageResult RedirectWithFlash(Guid id)
+    private RedirectToPageResult RedirectWithFlash(Guid id, string message)
     {
-        TempData["flash"] = "Les modifications ont été enregistrées.";
+        TempData["flash"] = message;
         return RedirectToPage("Details", new { id });
     }
 
-    public enum Outcome { Saved, Conflict, NotFound }
+    public enum Outcome { Saved, Unchanged, Conflict, NotFound }
+
+    /// <summary>How the journal names each field that changed (the values themselves stay on the file).</summary>
+    private static readonly (string Property, string Label)[] FieldLabels =
+    [
+        (nameof(AccompaniedPerson.FirstName), "prénom"),
+        (nameof(AccompaniedPerson.LastName), "nom"),
+        (nameof(AccompaniedPerson.BirthDate), "date de naissance"),
+        (nameof(AccompaniedPerson.Phone), "téléphone"),
+        (nameof(AccompaniedPerson.Email), "adresse électronique"),
+        (nameof(AccompaniedPerson.Address), "adresse"),
+        (nameof(AccompaniedPerson.PostalCode), "adresse"),
+        (nameof(AccompaniedPerson.City), "adresse"),
+        (nameof(AccompaniedPerson.RemoteReasons), "raisons du suivi à distance"),
+        (nameof(AccompaniedPerson.RiskLevel), "niveau de risque"),
+        (nameof(AccompaniedPerson.LivesAlone), "isolement"),
+        (nameof(AccompaniedPerson.FirstFaceToFaceMeetingOn), "première rencontre physique"),
+        (nameof(AccompaniedPerson.HasSmartphone), "équipement numérique"),
+        (nameof(AccompaniedPerson.HasComputer), "équipement numérique"),
+        (nameof(AccompaniedPerson.HasInternetAccess), "équipement numérique"),
+        (nameof(AccompaniedPerson.DigitalSkills), "autonomie numérique"),
+        (nameof(AccompaniedPerson.IsAllophone), "langue"),
+        (nameof(AccompaniedPerson.Language), "langue"),
+        (nameof(AccompaniedPerson.NeedsEasyToRead), "documents faciles à lire"),
+        (nameof(AccompaniedPerson.ContactFrequencyDays), "fréquence de contact"),
+    ];
 
     public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
     {
@@ -63,10 +97,14 @@ public sealed class Edit(Edit.Handler handler, IValidator<PersonInput> validator
         {
             var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == id, ct);
             if (person is null) return Outcome.NotFound;
-            db.Entry(person).Property(p => p.Version).OriginalValue = version;
+            var entry = db.Entry(person);
+            entry.Property(p => p.Version).OriginalValue = version;
             input.ApplyTo(person);
+            db.ChangeTracker.DetectChanges();
+            var changed = FieldLabels.Where(f => entry.Property(f.Property).IsModified).Select(f => f.Label).Distinct().ToList();
+            if (changed.Count == 0) return Outcome.Unchanged;
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(),
-                ActivityKind.PersonUpdated, "Modification de la fiche."));
+                ActivityKind.PersonUpdated, $"Fiche modifiée : {string.Join(", ", changed)}."));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Persons;
 
@@ -26,15 +27,28 @@ public sealed class Index(Index.Handler handler) : PageModel
         public PersonStatus? Status { get; set; } = PersonStatus.Active;
         public RiskLevel? Risk { get; set; }
         public RemoteReason? Reason { get; set; }
-        public int Page { get; set; } = 1;
+        // Read from the query string only: Razor Pages keeps its own "page" route value (the page's name), which
+        // model binding would otherwise find first, and the list would never leave page 1.
+        [FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
     public sealed record Row(Guid Id, string LastName, string FirstName, RiskLevel Risk, List<RemoteReason> Reasons,
-        DateTimeOffset? LastContactAt, int FrequencyDays, PersonStatus Status, bool FirstMeetingPending);
+        DateTimeOffset? LastContactAt, int FrequencyDays, PersonStatus Status, bool FirstMeetingPending)
+    {
+        /// <summary>An active follow-up whose agreed contact frequency has passed (or that was never contacted).</summary>
+        public bool Overdue { get; init; }
+    }
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages);
 
-    public sealed class Handler(AppDbContext db)
+    /// <summary>The address of another page of the same list, filters kept (encoded, "Tous" kept as an empty value).</summary>
+    public string PageLink(int page) => "/Persons" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Filter.Q ?? "", ["status"] = Filter.Status?.ToString() ?? "", ["risk"] = Filter.Risk?.ToString() ?? "",
+        ["reason"] = Filter.Reason?.ToString() ?? "", ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
         public const int PageSize = 100;
 
@@ -44,23 +58,38 @@ public sealed class Index(Index.Handler handler) : PageModel
             if (filter.Status is { } status && Enum.IsDefined(status)) persons = persons.Where(p => p.Status == status);
             if (filter.Risk is { } risk && Enum.IsDefined(risk)) persons = persons.Where(p => p.RiskLevel == risk);
             if (filter.Reason is { } reason && Enum.IsDefined(reason)) persons = persons.Where(p => p.RemoteReasons.Contains(reason));
-            if (!string.IsNullOrWhiteSpace(filter.Q))
+            var search = TextRules.WithoutControl(filter.Q ?? "").Trim();
+            if (search.Length > 0)
             {
-                var pattern = "%" + EscapeLike(filter.Q.Trim()[..Math.Min(filter.Q.Trim().Length, 100)]) + "%";
+                var pattern = "%" + EscapeLike(search[..Math.Min(search.Length, 100)]) + "%";
                 persons = persons.Where(p => EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\")
                     || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"));
             }
-            var total = await persons.CountAsync(ct);
+            var ordered = persons.OrderBy(p => p.LastName).ThenBy(p => p.FirstName);
+            var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize); // no overflow in the offset below
+            var rows = await Rows(ordered, page, ct);
+            // A caseload fits on one page almost always: then the rows are the count, and the second query is saved.
+            var total = page == 1 && rows.Count < PageSize ? rows.Count : await persons.CountAsync(ct);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(filter.Page, 1, pages);
-            var rows = await persons
-                .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            if (page > pages)
+            {
+                // Past the last page (an old link, a typed number): show the last page rather than an empty list.
+                page = pages;
+                rows = await Rows(ordered, page, ct);
+            }
+            var now = clock.GetUtcNow();
+            return new Result(rows.Select(r => r with
+            {
+                Overdue = r.Status == PersonStatus.Active && (r.LastContactAt is null || (now - r.LastContactAt.Value).TotalDays > r.FrequencyDays),
+            }).ToList(), total, page, pages);
+        }
+
+        private static Task<List<Row>> Rows(IQueryable<AccompaniedPerson> ordered, int page, CancellationToken ct) =>
+            ordered
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
                     p.Status, p.FirstFaceToFaceMeetingOn == null))
                 .ToListAsync(ct);
-            return new Result(rows, total, page, pages);
-        }
 
         private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
     }

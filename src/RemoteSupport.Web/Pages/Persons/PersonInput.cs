@@ -49,7 +49,7 @@ public sealed class PersonInput
         p.Address = Blank(Address);
         p.PostalCode = Blank(PostalCode);
         p.City = Blank(City);
-        p.RemoteReasons = RemoteReasons.Distinct().ToList();
+        p.RemoteReasons = RemoteReasons.Distinct().Order().ToList();
         p.RiskLevel = RiskLevel;
         p.LivesAlone = LivesAlone;
         p.FirstFaceToFaceMeetingOn = FirstFaceToFaceMeetingOn;
@@ -79,7 +79,7 @@ public sealed class PersonInput
                 .Must(TextRules.IsPlainName).WithMessage("Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
             RuleFor(p => p.BirthDate)
                 .Must(d => d is null || d.Value.Year >= 1900).WithMessage("La date de naissance doit être postérieure à 1900.")
-                .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("La date de naissance ne peut pas être dans le futur.");
+                .Must(d => d is null || d.Value <= FrenchTime.Today(clock)).WithMessage("La date de naissance ne peut pas être dans le futur.");
             RuleFor(p => p.Phone)
                 .Must(PhoneNumbers.IsValid).WithMessage("Saisissez un numéro de téléphone français à 10 chiffres, par exemple 06 12 34 56 78, ou au format +33.");
             RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
@@ -92,12 +92,14 @@ public sealed class PersonInput
             RuleFor(p => p.City).MaximumLength(100).WithMessage("La commune ne peut pas dépasser 100 caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("La commune contient des caractères non autorisés.");
             RuleFor(p => p.RemoteReasons).NotEmpty().WithMessage("Indiquez au moins une raison du suivi à distance.");
-            RuleForEach(p => p.RemoteReasons).IsInEnum().WithMessage("Cette raison n'existe pas.");
+            // One rule on the whole list, so the message sits next to the checkboxes rather than under an invisible "[3]".
+            RuleFor(p => p.RemoteReasons).Must(reasons => reasons.All(Enum.IsDefined)).WithMessage("Cette raison n'existe pas.");
             RuleFor(p => p.RiskLevel).IsInEnum().WithMessage("Choisissez un niveau de risque.");
             RuleFor(p => p.DigitalSkills).IsInEnum().WithMessage("Choisissez un niveau d'autonomie numérique.");
             RuleFor(p => p.FirstFaceToFaceMeetingOn)
                 .Must(d => d is null || d.Value.Year >= 2000).WithMessage("La date de première rencontre semble erronée.")
-                .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("La première rencontre ne peut pas être dans le futur.");
+                .Must(d => d is null || d.Value <= FrenchTime.Today(clock)).WithMessage("La première rencontre ne peut pas être dans le futur.")
+                .Must((p, d) => d is null || p.BirthDate is null || d.Value >= p.BirthDate.Value).WithMessage("La première rencontre ne peut pas précéder la date de naissance.");
             RuleFor(p => p.Language).Cascade(CascadeMode.Stop)
                 .NotEmpty().When(p => p.IsAllophone).WithMessage("Indiquez la langue parlée par la personne.")
                 .MaximumLength(60).WithMessage("La langue ne peut pas dépasser 60 caractères.")

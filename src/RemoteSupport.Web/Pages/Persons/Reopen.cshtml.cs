@@ -6,6 +6,7 @@ using RemoteSupport.Domain.Common;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
+using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Persons;
 
@@ -39,7 +40,15 @@ public sealed class Reopen(Reopen.Handler handler) : PageModel
                 return e.Message;
             }
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, id, user.RequiredUserId(), now, ActivityKind.PersonReopened, "Suivi rouvert."));
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone changed the file between our read and our write (e.g. reopened it at the same moment).
+                return PageModelExtensions.ConcurrencyMessage;
+            }
             return "Le suivi a été rouvert.";
         }
     }

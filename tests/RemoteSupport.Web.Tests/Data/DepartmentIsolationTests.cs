@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Tests.Infrastructure;
+
+namespace RemoteSupport.Web.Tests.Data;
+
+/// <summary>The two locks of department isolation, tested on the context itself, below any page.</summary>
+public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(factory)
+{
+    /// <summary>A context as a request of a user of these departments would get it.</summary>
+    private async Task<T> AsDepartmentsAsync<T>(int[] departments, Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>().ForDepartments(departments);
+        return await action(db);
+    }
+
+    private Task<AccompaniedPerson> Stored(Guid id) =>
+        Factory.WithDbAsync(db => db.Persons.AsNoTracking().SingleAsync(p => p.Id == id));
+
+    [Fact]
+    public async Task A_context_scoped_to_CD29_does_not_see_CD56_persons_or_their_journal()
+    {
+        var person56 = await World.AddPersonAsync(Factory, World.Worker56);
+        var person29 = await World.AddPersonAsync(Factory, World.Worker29);
+        await Factory.WithDbAsync(async db =>
+        {
+            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker56.Id, TestClock.Start, ActivityKind.NoteAdded, "Note"));
+            await db.SaveChangesAsync();
+        });
+
+        var (persons, byId, journal) = await AsDepartmentsAsync([World.Cd29.Id], async db => (
+            await db.Persons.Select(p => p.Id).ToListAsync(),
+            await db.Persons.FirstOrDefaultAsync(p => p.Id == person56.Id),
+            await db.ActivityLog.CountAsync(a => a.PersonId == person56.Id)));
+
+        Assert.Equal([person29.Id], persons);
+        Assert.Null(byId);
+        Assert.Equal(0, journal);
+    }
+
+    [Fact]
+    public async Task A_context_scoped_to_CD29_cannot_save_a_change_to_a_CD56_person()
+    {
+        var person56 = await World.AddPersonAsync(Factory, World.Worker56);
+
+        var error = await AsDepartmentsAsync([World.Cd29.Id], db =>
+        {
+            // However the entity reached the context (here attached from elsewhere), the save refuses it.
+            var tampered = person56;
+            db.Persons.Attach(tampered);
+            tampered.LastName = "Modifié";
+            return Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.Contains("AccompaniedPerson", error.Message);
+        Assert.Equal("Kerjean", (await Stored(person56.Id)).LastName);
+    }
+
+    [Fact]
+    public async Task A_context_scoped_to_CD29_cannot_add_or_delete_in_CD56()
+    {
+        var person56 = await World.AddPersonAsync(Factory, World.Worker56);
+
+        await AsDepartmentsAsync([World.Cd29.Id], async db =>
+        {
+            db.Persons.Add(new AccompaniedPerson { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "Intrus", LastName = "Ajouté" });
+            await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.Persons.Remove(new AccompaniedPerson { Id = person56.Id, DepartmentId = World.Cd56.Id });
+            await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker29.Id, TestClock.Start, ActivityKind.NoteAdded, "Intrusion"));
+            return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Persons.CountAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.ActivityLog.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_person_cannot_be_moved_out_of_a_department_nor_into_another()
+    {
+        var person29 = await World.AddPersonAsync(Factory, World.Worker29);
+
+        await AsDepartmentsAsync([World.Cd29.Id], async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == person29.Id);
+            person.DepartmentId = World.Cd56.Id;
+            return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+        });
+        // Even a context that may write in CD56 cannot pull the record out of CD29, where it may not write.
+        await AsDepartmentsAsync([World.Cd56.Id], async db =>
+        {
+            var person = await Factory.WithDbAsync(system => system.Persons.AsNoTracking().SingleAsync(p => p.Id == person29.Id));
+            db.Persons.Attach(person);
+            person.DepartmentId = World.Cd56.Id;
+            return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.Equal(World.Cd29.Id, (await Stored(person29.Id)).DepartmentId);
+    }
+
+    [Fact]
+    public async Task The_same_context_saves_normally_inside_its_own_department()
+    {
+        var person29 = await World.AddPersonAsync(Factory, World.Worker29);
+        await AsDepartmentsAsync([World.Cd29.Id], async db =>
+        {
+            (await db.Persons.SingleAsync(p => p.Id == person29.Id)).City = "Brest";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Brest", (await Stored(person29.Id)).City);
+    }
+
+    [Fact]
+    public async Task A_context_with_no_department_reads_nothing_and_writes_nothing()
+    {
+        await World.AddPersonAsync(Factory, World.Worker56);
+        await AsDepartmentsAsync([], async db =>
+        {
+            Assert.Equal(0, await db.Persons.CountAsync());
+            db.Persons.Add(new AccompaniedPerson { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "A", LastName = "B" });
+            return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+        });
+    }
+
+    [Fact]
+    public async Task Journal_entries_and_access_traces_cannot_be_changed_or_deleted_even_by_system_work()
+    {
+        var person = await World.AddPersonAsync(Factory, World.Worker56);
+        await Factory.WithDbAsync(async db =>
+        {
+            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person.Id, World.Worker56.Id, TestClock.Start, ActivityKind.PersonCreated, "Création du dossier."));
+            db.PersonAccesses.Add(new PersonAccess { DepartmentId = World.Cd56.Id, PersonId = person.Id, UserId = World.Worker56.Id, At = TestClock.Start, Page = "Details" });
+            await db.SaveChangesAsync();
+        });
+
+        await AsDepartmentsAsync([World.Cd56.Id], async db =>
+        {
+            (await db.ActivityLog.SingleAsync()).Description = "Réécrit";
+            await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.ActivityLog.Remove(await db.ActivityLog.SingleAsync());
+            await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            (await db.PersonAccesses.SingleAsync()).UserId = World.Colleague56.Id;
+            return await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
+        });
+        await Factory.WithDbAsync(async db =>
+        {
+            db.ActivityLog.Remove(await db.ActivityLog.SingleAsync());
+            await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
+        });
+
+        var entry = await Factory.WithDbAsync(db => db.ActivityLog.AsNoTracking().SingleAsync());
+        Assert.Equal("Création du dossier.", entry.Description);
+        Assert.Equal(World.Worker56.Id, await Factory.WithDbAsync(db => db.PersonAccesses.Select(a => a.UserId).SingleAsync()));
+    }
+}

@@ -5,7 +5,8 @@ namespace RemoteSupport.Domain.Priorities;
 
 /// <summary>What the priority of one person is computed from. Gathered by set-based queries; no database here.</summary>
 /// <param name="DaysSinceLastContact">Whole days since the last contact; null when no contact was ever recorded.</param>
-/// <param name="FaceToFaceNeeded">The reason given when the latest completed interview asked for a physical meeting; null when none is pending.</param>
+/// <param name="FaceToFaceNeeded">The latest completed interview asked for a physical meeting.</param>
+/// <param name="FaceToFaceReason">Why, when the worker said so.</param>
 /// <param name="AlertDays">The department's threshold after which a person counts as "not contacted for too long".</param>
 public sealed record PriorityInput(
     RiskLevel Risk,
@@ -15,7 +16,8 @@ public sealed record PriorityInput(
     int ContactFrequencyDays,
     int OverdueActions,
     bool HasCurrentRemoteConsent,
-    FaceToFaceReason? FaceToFaceNeeded,
+    bool FaceToFaceNeeded,
+    FaceToFaceReason? FaceToFaceReason,
     bool FirstMeetingPending,
     int NoShowsLast90Days,
     int FallbackSwitchesLast90Days,
@@ -114,8 +116,10 @@ public static class PriorityScore
         if (!input.HasCurrentRemoteConsent)
             reasons.Add(new(NoRemoteConsent, "Aucun consentement à distance en cours"));
 
-        if (input.FaceToFaceNeeded is { } f2f)
-            reasons.Add(new(FaceToFaceNeededPoints, "Rencontre physique nécessaire : " + Lower(f2f.French())));
+        if (input.FaceToFaceNeeded)
+            reasons.Add(new(FaceToFaceNeededPoints, input.FaceToFaceReason is { } why
+                ? "Rencontre physique nécessaire : " + Lower(why.French())
+                : "Rencontre physique nécessaire"));
 
         if (input.FirstMeetingPending)
             reasons.Add(new(FirstMeetingPendingPoints, "Jamais rencontrée en personne"));

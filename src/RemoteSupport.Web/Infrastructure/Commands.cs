@@ -11,7 +11,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "seed-scale"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -35,6 +35,10 @@ public static class Commands
             case "create-admin":
                 await db.Database.MigrateAsync();
                 return await CreateAdminAsync(services, db, options);
+            case "seed-scale":
+                // A department at full scale for measuring speed (docs/performance.md); fictional data only.
+                await db.Database.MigrateAsync();
+                return await ScaleSeeder.RunAsync(services, options, CancellationToken.None);
             default:
                 return 2;
         }

@@ -9,7 +9,7 @@ public sealed class PriorityScoreTests
     /// <summary>A person with nothing to worry about: low risk, contacted recently, consent given, already met.</summary>
     private static readonly PriorityInput Calm = new(
         Risk: RiskLevel.Low, LivesAlone: false, Reasons: [RemoteReason.GeographicDistance], DaysSinceLastContact: 5,
-        ContactFrequencyDays: 30, OverdueActions: 0, HasCurrentRemoteConsent: true, FaceToFaceNeeded: null,
+        ContactFrequencyDays: 30, OverdueActions: 0, HasCurrentRemoteConsent: true, FaceToFaceNeeded: false, FaceToFaceReason: null,
         FirstMeetingPending: false, NoShowsLast90Days: 0, FallbackSwitchesLast90Days: 0, AlertDays: 45);
 
     private static IEnumerable<string> Texts(PriorityResult r) => r.Reasons.Select(x => x.Text);
@@ -99,9 +99,10 @@ public sealed class PriorityScoreTests
     [Fact]
     public void A_face_to_face_need_gives_its_reason()
     {
-        var result = PriorityScore.Compute(Calm with { FaceToFaceNeeded = FaceToFaceReason.HomeObservation });
+        var result = PriorityScore.Compute(Calm with { FaceToFaceNeeded = true, FaceToFaceReason = FaceToFaceReason.HomeObservation });
         Assert.Equal(["Rencontre physique nécessaire : observation du logement ou des conditions de vie"], Texts(result));
         Assert.Equal(PriorityScore.FaceToFaceNeededPoints, result.Score);
+        Assert.Equal(["Rencontre physique nécessaire"], Texts(PriorityScore.Compute(Calm with { FaceToFaceNeeded = true })));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class Priorities(CaseloadScope.Handler scopes, PriorityList.Handle
         Worker = scope.EffectiveWorker(Filter.Worker, Team);
         // A link to one worker's priorities (from the workload page) shows their team around them.
         Team ??= Worker is { } w ? scope.EffectiveTeam(scope.Workers.First(x => x.Id == w).TeamId) : null;
-        Data = await list.HandleAsync(new PriorityList.Filter(scope.DepartmentId, Team, Worker), Filter.Page, PriorityList.Handler.PageSize, ct);
+        Data = await list.HandleAsync(new PriorityList.Filter(scope.DepartmentId, Team, Worker), Filter.PageNumber, PriorityList.Handler.PageSize, ct);
         ToReassign = await scopes.PersonsToReassignAsync(scope, ct);
         return Page();
     }
@@ -33,13 +33,14 @@ public sealed class Priorities(CaseloadScope.Handler scopes, PriorityList.Handle
     {
         public int? Team { get; set; }
         public Guid? Worker { get; set; }
-        public int Page { get; set; } = 1;
+        /// <summary>Not "page": Razor Pages keeps that name for its own route value.</summary>
+        public int PageNumber { get; set; } = 1;
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["team"] = Team?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["worker"] = Worker?.ToString(),
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null)).ToUriComponent();
 }

@@ -16,8 +16,12 @@ public sealed class PersonPriorityConfiguration : IEntityTypeConfiguration<Perso
         // The department's ranking, read in index order: "À contacter en priorité", 50 at a time.
         b.HasIndex(p => new { p.DepartmentId, p.IsActive, p.Score, p.LastContactSort, p.PersonId })
             .IsDescending(false, false, true, false, false);
-        // How many persons a department ranks (page count), as an index-only scan.
+        // How many persons a department ranks (the page count): an index-only scan of a narrow index.
         b.HasIndex(p => p.DepartmentId, "IX_PersonPriorities_Active").HasFilter("\"IsActive\"");
+        // Each worker's load (workload, figures) added up without reading the reasons.
+        b.HasIndex(p => new { p.DepartmentId, p.ReferentId }, "IX_PersonPriorities_Load")
+            .HasFilter("\"IsActive\"")
+            .IncludeProperties(p => new { p.ContactOverdue, p.OverdueActions, p.FirstMeetingPending, p.FaceToFaceNeeded });
         // One worker's ranking (home page) and a team's (referents of the team).
         b.HasIndex(p => new { p.ReferentId, p.IsActive, p.Score });
         // What a reader must refresh first: rows marked stale by a trigger, rows computed on an earlier day.

@@ -192,14 +192,19 @@ public static class ScaleSeeder
 
         var meetings = new List<Meeting>(interviewCount);
         var faceToFaceReasons = Enum.GetValues<FaceToFaceReason>();
+        // Interviews fall evenly over time: a person is drawn in proportion to how long they have been followed (and
+        // five weeks ahead, for those still followed), then a moment of that span. About 35,000 interviews a month for
+        // 50,000 persons, as a contact every month or so would give.
+        const double Ahead = 35 * 24 * 60;
+        var spans = persons.Select(p => (now - p.CreatedAt).TotalMinutes + (p.Closed ? 0 : Ahead)).ToArray();
+        var cumulative = new double[spans.Length];
+        for (var k = 0; k < spans.Length; k++) cumulative[k] = (k == 0 ? 0 : cumulative[k - 1]) + spans[k];
         for (var i = 0; i < interviewCount; i++)
         {
-            var person = persons[random.Next(persons.Count)];
-            var span = (now - person.CreatedAt).TotalMinutes;
-            // Most interviews are in the past; one in twelve is planned in the coming weeks.
-            var scheduled = random.Chance(1.0 / 12) && !person.Closed
-                ? now.AddMinutes(random.Next(60, 60 * 24 * 35))
-                : person.CreatedAt.AddMinutes(span * Math.Sqrt(random.NextDouble()));
+            var found = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+            var index = found < 0 ? Math.Min(~found, persons.Count - 1) : found;
+            var person = persons[index];
+            var scheduled = person.CreatedAt.AddMinutes(random.NextDouble() * spans[index]);
             scheduled = new DateTimeOffset(scheduled.UtcDateTime.Date.AddHours(7 + random.Next(0, 9)).AddMinutes(15 * random.Next(0, 4)), TimeSpan.Zero);
             var modality = random.NextDouble() switch { < 0.55 => Modality.Phone, < 0.70 => Modality.AudioConference, _ => Modality.Video };
             var status = scheduled > now ? InterviewStatus.Planned : random.NextDouble() switch

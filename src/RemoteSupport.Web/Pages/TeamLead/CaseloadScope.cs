@@ -11,7 +11,7 @@ namespace RemoteSupport.Web.Pages.TeamLead;
 /// Every team-lead page narrows its queries to this scope; the department isolation filter comes on top.
 /// </summary>
 public sealed record CaseloadScope(int DepartmentId, string DepartmentName, int? LeadTeamId, IReadOnlyList<CaseloadScope.TeamOption> Teams,
-    IReadOnlyList<CaseloadScope.WorkerOption> Workers, int AlertDays)
+    IReadOnlyList<CaseloadScope.WorkerOption> Workers)
 {
     public sealed record TeamOption(int Id, string Name);
 
@@ -40,23 +40,22 @@ public sealed record CaseloadScope(int DepartmentId, string DepartmentName, int?
         {
             if (!user.IsInRole(Roles.TeamLead) || user.UserId() is not { } id) return null;
             // The user row, not the cookie, is the truth about the lead's department and team (a move applies at once).
-            var lead = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DepartmentId, u.TeamId }).FirstOrDefaultAsync(ct);
+            var lead = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Join(db.Departments, u => u.DepartmentId, d => d.Id, (u, d) => new { u.DepartmentId, u.TeamId, d.Name })
+                .FirstOrDefaultAsync(ct);
             if (lead is null) return null;
-            var department = await db.Departments.AsNoTracking().Where(d => d.Id == lead.DepartmentId)
-                .Select(d => new { d.Name, d.NotContactedAlertDays }).FirstAsync(ct);
             var teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == lead.DepartmentId && (lead.TeamId == null || t.Id == lead.TeamId))
                 .OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
-            var workerRole = await db.Roles.Where(r => r.Name == Roles.SocialWorker).Select(r => r.Id).FirstOrDefaultAsync(ct);
             // Social workers of the scope, and anyone else of the scope who still holds active persons
             // (a team lead with a caseload, a worker whose role changed): nobody's persons may drop out of sight.
             var workers = await db.Users.AsNoTracking()
                 .Where(u => u.DepartmentId == lead.DepartmentId && (lead.TeamId == null || u.TeamId == lead.TeamId))
-                .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == workerRole)
+                .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.SocialWorker))
                     || db.Persons.Any(p => p.ReferentId == u.Id && p.Status == PersonStatus.Active))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new WorkerOption(u.Id, u.DisplayName, u.TeamId, u.IsActive))
                 .ToListAsync(ct);
-            return new CaseloadScope(lead.DepartmentId, department.Name, lead.TeamId, teams, workers, department.NotContactedAlertDays);
+            return new CaseloadScope(lead.DepartmentId, lead.Name, lead.TeamId, teams, workers);
         }
 
         /// <summary>Active persons whose referent's account was deactivated: nobody follows them any more.</summary>

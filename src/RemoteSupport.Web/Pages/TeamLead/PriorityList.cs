@@ -52,27 +52,29 @@ public static class PriorityList
             if (total == 0) return new Result([], 0, 1, 1);
             var pages = (total + pageSize - 1) / pageSize;
             page = Math.Clamp(page, 1, pages);
-            var shown = await rows
+            // The page's ids from the ranking index alone (an index-only scan, even deep in the list), then their rows
+            // with the person and referent they stand for.
+            var ids = await rows
                 // Highest score first; at equal score the longest silence first (never contacted before all); then a stable order.
                 .OrderByDescending(p => p.Score).ThenBy(p => p.LastContactSort).ThenBy(p => p.PersonId)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(p => new { p.PersonId, p.Score, p.Reasons })
+                .Select(p => p.PersonId)
                 .ToListAsync(ct);
-            var ids = shown.Select(x => x.PersonId).ToList();
-            var details = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
-                .Join(db.Users, p => p.ReferentId, u => u.Id, (p, u) => new
+            var shown = await db.PersonPriorities.AsNoTracking().Where(r => ids.Contains(r.PersonId))
+                .Join(db.Persons, r => r.PersonId, p => p.Id, (r, p) => new { r, p })
+                .Join(db.Users, x => x.p.ReferentId, u => u.Id, (x, u) => new
                 {
-                    p.Id, p.FirstName, p.LastName, p.ReferentId, p.RiskLevel, p.LastContactAt, ReferentName = u.DisplayName, ReferentActive = u.IsActive,
+                    x.r.PersonId, x.r.Score, x.r.Reasons, x.p.FirstName, x.p.LastName, x.p.ReferentId, x.p.RiskLevel,
+                    x.p.LastContactAt, ReferentName = u.DisplayName, ReferentActive = u.IsActive,
                 })
-                .ToDictionaryAsync(x => x.Id, ct);
+                .ToListAsync(ct);
 
-            var result = shown.Select((x, i) =>
-            {
-                var d = details[x.PersonId];
-                return new Row((page - 1) * pageSize + i + 1, x.PersonId, d.FirstName, d.LastName, d.ReferentId, d.ReferentName,
-                    !d.ReferentActive, d.RiskLevel, d.LastContactAt,
-                    new PriorityResult(x.Score, PriorityRefresh.ReadReasons(x.Reasons)));
-            }).ToList();
+            var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var result = shown
+                .OrderBy(x => position[x.PersonId])
+                .Select((x, i) => new Row((page - 1) * pageSize + i + 1, x.PersonId, x.FirstName, x.LastName, x.ReferentId, x.ReferentName,
+                    !x.ReferentActive, x.RiskLevel, x.LastContactAt, new PriorityResult(x.Score, PriorityRefresh.ReadReasons(x.Reasons))))
+                .ToList();
             return new Result(result, total, page, pages);
         }
     }

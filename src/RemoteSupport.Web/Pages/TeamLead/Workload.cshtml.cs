@@ -14,7 +14,7 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
     [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
     public CaseloadScope Scope { get; private set; } = default!;
     public int? Team { get; private set; }
-    public Result Data { get; private set; } = new([], Averages.Zero, default, default);
+    public Result Data { get; private set; } = new([], 0, 1, 1, Averages.Zero, default, default);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
         if (scope is null) return Forbid();
         Scope = scope;
         Team = scope.EffectiveTeam(Filter.Team);
-        Data = await handler.HandleAsync(scope, Team, Filter.Sort, ct);
+        Data = await handler.HandleAsync(scope, Team, Filter.Sort, Filter.PageNumber, ct);
         return Page();
     }
 
@@ -31,7 +31,16 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
     {
         public int? Team { get; set; }
         public SortBy Sort { get; set; } = SortBy.Persons;
+        /// <summary>Not "page": Razor Pages keeps that name for its own route value.</summary>
+        public int PageNumber { get; set; } = 1;
     }
+
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["team"] = Team?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sort"] = Filter.Sort.ToString(),
+        ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => kv.Value is not null)).ToUriComponent();
 
     public enum SortBy { Persons, Name, OverdueContacts, OverdueActions, Week }
 
@@ -48,7 +57,9 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
         public static readonly Averages Zero = new(0, 0, 0, 0, 0, 0);
     }
 
-    public sealed record Result(IReadOnlyList<WorkerLoad> Workers, Averages Average, DateOnly WeekStart, DateOnly MonthStart);
+    /// <param name="Workers">One page of workers, in the chosen order; the average is over the whole scope.</param>
+    public sealed record Result(IReadOnlyList<WorkerLoad> Workers, int Total, int Page, int Pages, Averages Average, DateOnly WeekStart,
+        DateOnly MonthStart);
 
     /// <summary>
     /// How far a value stands from the average: null when it is within a quarter of it (or too small to matter),
@@ -63,7 +74,10 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
 
     public sealed class Handler(AppDbContext db, PriorityRefresh.Handler refresh, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(CaseloadScope scope, int? team, SortBy sort, CancellationToken ct)
+        /// <summary>A department has hundreds of workers: they are shown a page at a time, the most loaded first by default.</summary>
+        public const int PageSize = 50;
+
+        public async Task<Result> HandleAsync(CaseloadScope scope, int? team, SortBy sort, int page, CancellationToken ct)
         {
             var today = FrenchTime.Today(clock);
             var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -90,8 +104,14 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
             // One pass over the interviews of the week and the month, counted per worker.
             var from = weekFrom < monthFrom ? weekFrom : monthFrom;
             var to = weekTo > monthTo ? weekTo : monthTo;
-            var interviews = await db.Interviews.AsNoTracking()
-                .Where(i => i.DepartmentId == scope.DepartmentId && i.ScheduledAt >= from && i.ScheduledAt < to)
+            var query = db.Interviews.AsNoTracking().Where(i => i.DepartmentId == scope.DepartmentId && i.ScheduledAt >= from && i.ScheduledAt < to);
+            // A team's workers, each an index range (DepartmentId, WorkerId, ScheduledAt), rather than the whole department's month.
+            if (team is not null)
+            {
+                var ids = workers.Select(w => w.Id).ToList();
+                query = query.Where(i => ids.Contains(i.WorkerId));
+            }
+            var interviews = await query
                 .GroupBy(i => i.WorkerId)
                 .Select(g => new
                 {
@@ -125,7 +145,10 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
                 SortBy.Persons => loads.OrderByDescending(l => l.ActivePersons),
                 _ => loads.OrderByDescending(l => l.ActivePersons),
             };
-            return new Result(sorted.ThenBy(l => l.Name, StringComparer.Ordinal).ToList(), average, weekStart, monthStart);
+            var pages = Math.Max(1, (loads.Count + PageSize - 1) / PageSize);
+            page = Math.Clamp(page, 1, pages);
+            var shown = sorted.ThenBy(l => l.Name, StringComparer.Ordinal).Skip((page - 1) * PageSize).Take(PageSize).ToList();
+            return new Result(shown, loads.Count, page, pages, average, weekStart, monthStart);
         }
     }
 }

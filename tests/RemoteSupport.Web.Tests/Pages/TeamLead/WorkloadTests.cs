@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Web.Tests.Infrastructure;
@@ -91,5 +92,37 @@ public sealed class WorkloadTests(AppFactory factory) : WebTest(factory)
         Assert.DoesNotContain("Léa Travailleuse", page.Text);
         Assert.DoesNotContain("Hugo Collègue", page.Text);
         Assert.Contains("Maël Finistère", page.Text);
+    }
+
+    [Fact]
+    public async Task A_department_of_many_workers_is_shown_fifty_at_a_time_with_the_average_over_all()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            var role = await db.Roles.Where(r => r.Name == Web.Identity.Roles.SocialWorker).Select(r => r.Id).SingleAsync();
+            for (var i = 0; i < 52; i++)
+            {
+                var user = new Web.Identity.AppUser
+                {
+                    UserName = $"ts{i}@cd56.test", Email = $"ts{i}@cd56.test", DisplayName = $"Travailleur {i:00}", DepartmentId = World.Cd56.Id,
+                    TeamId = World.Lorient.Id, CreatedAt = Now,
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = role });
+            }
+            await db.SaveChangesAsync();
+        });
+        await CalmPersonAsync(Factory, World.Worker56, "Seule");
+        var client = await SignInAsync(await DepartmentLeadAsync(Factory, World));
+
+        var first = await client.GetAsync("/TeamLead/Workload");
+        Assert.Contains("Page 1 sur 2 (55 travailleurs sociaux)", first.Text);
+        Assert.Equal(51, first.Document.QuerySelectorAll("table.workload tbody tr").Length);
+        // Sorted by persons followed: the only worker with a person comes first; the average counts all 55.
+        Assert.Contains("Léa Travailleuse", first.Document.QuerySelectorAll("table.workload tbody tr")[1].TextContent);
+        Assert.Equal("0", Cells(first, "Moyenne")[0]);
+
+        var second = await client.GetAsync("/TeamLead/Workload" + first.Document.QuerySelector(".pager a")!.GetAttribute("href"));
+        Assert.Equal(6, second.Document.QuerySelectorAll("table.workload tbody tr").Length);
     }
 }

@@ -42,6 +42,12 @@ namespace RemoteSupport.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interviews_Figures",
+                table: "Interviews",
+                columns: new[] { "DepartmentId", "ScheduledAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "WorkerId", "Status", "Modality" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonPriorities_Active",
                 table: "PersonPriorities",
                 column: "DepartmentId",
@@ -57,6 +63,13 @@ namespace RemoteSupport.Web.Data.Migrations
                 table: "PersonPriorities",
                 columns: new[] { "DepartmentId", "IsActive", "Score", "LastContactSort", "PersonId" },
                 descending: new[] { false, false, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonPriorities_Load",
+                table: "PersonPriorities",
+                columns: new[] { "DepartmentId", "ReferentId" },
+                filter: "\"IsActive\"")
+                .Annotation("Npgsql:IndexInclude", new[] { "ContactOverdue", "OverdueActions", "FirstMeetingPending", "FaceToFaceNeeded" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonPriorities_ReferentId_IsActive_Score",
@@ -140,6 +153,10 @@ namespace RemoteSupport.Web.Data.Migrations
                 """);
             migrationBuilder.DropTable(
                 name: "PersonPriorities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Interviews_Figures",
+                table: "Interviews");
         }
     }
 }

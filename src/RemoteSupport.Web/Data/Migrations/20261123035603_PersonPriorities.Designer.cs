@@ -13,7 +13,7 @@ using RemoteSupport.Web.Data;
 namespace RemoteSupport.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123031251_PersonPriorities")]
+    [Migration("20261123035603_PersonPriorities")]
     partial class PersonPriorities
     {
         /// <inheritdoc />
@@ -758,6 +758,10 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasIndex("DepartmentId", "WorkerId", "ScheduledAt");
 
+                    b.HasIndex(new[] { "DepartmentId", "ScheduledAt" }, "IX_Interviews_Figures");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId", "ScheduledAt" }, "IX_Interviews_Figures"), new[] { "WorkerId", "Status", "Modality" });
+
                     b.ToTable("Interviews", (string)null);
                 });
 
@@ -991,6 +995,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasIndex(new[] { "DepartmentId" }, "IX_PersonPriorities_Active")
                         .HasFilter("\"IsActive\"");
+
+                    b.HasIndex(new[] { "DepartmentId", "ReferentId" }, "IX_PersonPriorities_Load")
+                        .HasFilter("\"IsActive\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId", "ReferentId" }, "IX_PersonPriorities_Load"), new[] { "ContactOverdue", "OverdueActions", "FirstMeetingPending", "FaceToFaceNeeded" });
 
                     b.HasIndex(new[] { "DepartmentId" }, "IX_PersonPriorities_Stale")
                         .HasFilter("\"IsStale\"");

@@ -75,6 +75,14 @@ public sealed class AccompaniedPerson : IDepartmentScoped
         ClosureReason = null;
     }
 
+    /// <summary>Hands the follow-up to another worker; the caller records who, and why, in the journal.</summary>
+    public void Reassign(Guid newReferentId)
+    {
+        if (Status == PersonStatus.Closed) throw new DomainRuleException("Ce suivi est clos : rouvrez-le avant de changer de référent.");
+        if (newReferentId == ReferentId) throw new DomainRuleException("Cette personne est déjà suivie par ce travailleur social.");
+        ReferentId = newReferentId;
+    }
+
     public void RecordContact(DateTimeOffset at)
     {
         if (LastContactAt is null || at > LastContactAt) LastContactAt = at;

@@ -9,6 +9,7 @@ using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Persons;
+using RemoteSupport.Domain.Priorities;
 using RemoteSupport.Web.Identity;
 
 namespace RemoteSupport.Web.Data;
@@ -64,6 +65,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     public DbSet<ActivityLogEntry> ActivityLog => Set<ActivityLogEntry>();
     public DbSet<PersonAccess> PersonAccesses => Set<PersonAccess>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonPriority> PersonPriorities => Set<PersonPriority>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

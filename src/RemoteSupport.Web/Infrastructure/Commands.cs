@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Data.Priorities;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
 
@@ -11,7 +12,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "seed-scale", "refresh-priorities"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -35,6 +36,20 @@ public static class Commands
             case "create-admin":
                 await db.Database.MigrateAsync();
                 return await CreateAdminAsync(services, options, Console.Out, Console.Error);
+            case "seed-scale":
+                // A department at full scale for measuring speed (docs/performance.md); fictional data only.
+                await db.Database.MigrateAsync();
+                return await ScaleSeeder.RunAsync(services, options, CancellationToken.None);
+            case "refresh-priorities":
+                // For a nightly job just after midnight (Europe/Paris): the day's priorities are computed before anyone
+                // opens a list, instead of by the first team lead of the day (docs/decisions/ADR-0008-priority-score.md).
+                await db.Database.MigrateAsync();
+                foreach (var department in await db.Departments.Select(d => d.Id).ToListAsync())
+                {
+                    var count = await services.GetRequiredService<PriorityRefresh.Handler>().RefreshDepartmentAsync(department, CancellationToken.None);
+                    Console.WriteLine($"Department {department}: {count} priorities recomputed.");
+                }
+                return 0;
             default:
                 return 2;
         }

@@ -747,6 +747,10 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasIndex("DepartmentId", "WorkerId", "ScheduledAt");
 
+                    b.HasIndex(new[] { "DepartmentId", "ScheduledAt" }, "IX_Interviews_Figures");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId", "ScheduledAt" }, "IX_Interviews_Figures"), new[] { "WorkerId", "Status", "Modality" });
+
                     b.ToTable("Interviews", (string)null);
                 });
 
@@ -920,6 +924,74 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasIndex("DepartmentId", "ReferentId", "Status", "LastName", "FirstName");
 
                     b.ToTable("AccompaniedPersons", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Priorities.PersonPriority", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ContactOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FaceToFaceNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FirstMeetingPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastContactSort")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OverdueActions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("ReferentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("DepartmentId", "ComputedOn");
+
+                    b.HasIndex("ReferentId", "IsActive", "Score");
+
+                    b.HasIndex("DepartmentId", "IsActive", "Score", "LastContactSort", "PersonId")
+                        .IsDescending(false, false, true, false, false);
+
+                    b.HasIndex(new[] { "DepartmentId" }, "IX_PersonPriorities_Active")
+                        .HasFilter("\"IsActive\"");
+
+                    b.HasIndex(new[] { "DepartmentId", "ReferentId" }, "IX_PersonPriorities_Load")
+                        .HasFilter("\"IsActive\"");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId", "ReferentId" }, "IX_PersonPriorities_Load"), new[] { "ContactOverdue", "OverdueActions", "FirstMeetingPending", "FaceToFaceNeeded" });
+
+                    b.HasIndex(new[] { "DepartmentId" }, "IX_PersonPriorities_Stale")
+                        .HasFilter("\"IsStale\"");
+
+                    b.ToTable("PersonPriorities", (string)null);
                 });
 
             modelBuilder.Entity("RemoteSupport.Web.Identity.AppRole", b =>
@@ -1241,6 +1313,15 @@ namespace RemoteSupport.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReferentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Priorities.PersonPriority", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Persons.AccompaniedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -57,7 +57,8 @@ public static partial class ValidationExtensions
         if (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)) return "Saisissez une date qui existe, au format jj/mm/aaaa.";
         if (t == typeof(TimeOnly) || t == typeof(TimeSpan)) return "Saisissez une heure valide, par exemple 14:30.";
         if (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(decimal) || t == typeof(double)) return "Saisissez un nombre entier, en chiffres.";
-        if (t.IsEnum || t == typeof(Guid) || t == typeof(bool)) return "Choisissez une valeur proposée dans la liste.";
+        if (t == typeof(bool)) return "Cochez la case ou laissez-la vide.";
+        if (t.IsEnum || t == typeof(Guid)) return "Choisissez une valeur proposée dans la liste.";
         return "La valeur saisie n'est pas valide.";
     }
 
@@ -80,7 +81,8 @@ public static partial class ValidationExtensions
     }
 
     // The default texts of ASP.NET Core's ModelBindingMessageProvider.
-    [GeneratedRegex(@"^(The value '.*' is (not valid|invalid)|The supplied value is invalid|The field .*must be a number|A value (for the '.*' parameter or property was not provided|is required)|A non-empty request body is required)",
+    // Model binding's messages: French from FrenchBindingMessages (app-wide), English from the framework's defaults.
+    [GeneratedRegex(@"^(La valeur « .* » n'est pas valable|Cette valeur n'est pas valable|Ce champ doit être rempli\.|Saisissez un nombre\.|La demande est vide\.|The value '.*' is (not valid|invalid)|The supplied value is invalid|The field .*must be a number|A value (for the '.*' parameter or property was not provided|is required)|A non-empty request body is required)",
         RegexOptions.Singleline)]
     private static partial Regex DefaultBindingMessage();
 }

@@ -16,8 +16,8 @@ public sealed class TamperedInputTests(AppFactory factory) : WebTest(factory)
             ["Input.LivesAlone"] = "peut-être", ["Input.BirthDate"] = "31/02/1980",
         });
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("La valeur « peut-être » n'est pas valable pour ce champ.", page.ErrorFor("Input.LivesAlone"));
-        Assert.Contains("n'est pas valable", page.ErrorFor("Input.BirthDate"));
+        Assert.Equal("Cochez la case ou laissez-la vide.", page.ErrorFor("Input.LivesAlone"));
+        Assert.Equal("Saisissez une date qui existe, au format jj/mm/aaaa.", page.ErrorFor("Input.BirthDate"));
         Assert.Equal("Gaëlle", page.ValueOf("Input.FirstName"));
         Assert.Equal(0, await Factory.WithDbAsync(db => Task.FromResult(db.Persons.Count())));
     }
@@ -32,7 +32,7 @@ public sealed class TamperedInputTests(AppFactory factory) : WebTest(factory)
             ["Input.RiskLevel"] = "Apocalyptic", ["Input.ContactFrequencyDays"] = "souvent",
         });
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("La valeur « Apocalyptic » n'est pas valable pour ce champ.", page.ErrorFor("Input.RiskLevel"));
-        Assert.Equal("La valeur « souvent » n'est pas valable pour ce champ.", page.ErrorFor("Input.ContactFrequencyDays"));
+        Assert.Equal("Choisissez une valeur proposée dans la liste.", page.ErrorFor("Input.RiskLevel"));
+        Assert.Equal("Saisissez un nombre entier, en chiffres.", page.ErrorFor("Input.ContactFrequencyDays"));
     }
 }

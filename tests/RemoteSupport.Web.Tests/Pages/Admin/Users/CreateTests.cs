@@ -85,7 +85,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         Assert.StartsWith("Saisissez une adresse électronique valide", page.ErrorFor("Input.Email"));
         Assert.StartsWith("Le nom affiché ne peut contenir que des lettres", page.ErrorFor("Input.DisplayName"));
         Assert.Equal("Un des rôles choisis n'existe pas.", page.ErrorFor("Input.Roles"));
-        Assert.Equal("La valeur « abc » n'est pas valable pour ce champ.", page.ErrorFor("Input.DepartmentId"));
+        Assert.Equal("Saisissez un nombre entier, en chiffres.", page.ErrorFor("Input.DepartmentId"));
 
         page = await client.SubmitManyAsync("/Admin/Users/Create", [("Input.Email", "x@cd56.test"), ("Input.DisplayName", "Anne\u202EGwen")]);
         Assert.StartsWith("Le nom affiché ne peut contenir que des lettres", page.ErrorFor("Input.DisplayName"));

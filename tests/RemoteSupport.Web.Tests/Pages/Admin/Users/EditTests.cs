@@ -61,7 +61,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Saisissez le prénom et le nom de la personne.", page.ErrorFor("Input.DisplayName"));
 
         page = await client.SubmitAsync(Url(World.Worker56), new() { ["Input.TeamId"] = "douze", ["Input.DepartmentId"] = "-1" });
-        Assert.Equal("La valeur « douze » n'est pas valable pour ce champ.", page.ErrorFor("Input.TeamId"));
+        Assert.Equal("Saisissez un nombre entier, en chiffres.", page.ErrorFor("Input.TeamId"));
         Assert.Equal("Choisissez un des départements que vous administrez.", page.ErrorFor("Input.DepartmentId"));
 
         Assert.Equal(World.Vannes.Id, (await StoredAsync(World.Worker56)).TeamId);

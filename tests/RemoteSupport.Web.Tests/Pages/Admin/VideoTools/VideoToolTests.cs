@@ -51,7 +51,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         page = await client.SubmitAsync(url, new() { ["Input.Name"] = new string('v', 81), ["Input.PrivacyNote"] = new string('n', 501), ["Input.IsActive"] = "peut-être" });
         Assert.Equal("Le nom de l'outil ne peut pas dépasser 80 caractères.", page.ErrorFor("Input.Name"));
         Assert.Equal("La note de confidentialité ne peut pas dépasser 500 caractères.", page.ErrorFor("Input.PrivacyNote"));
-        Assert.Equal("La valeur « peut-être » n'est pas valable pour ce champ.", page.ErrorFor("Input.IsActive"));
+        Assert.Equal("Cochez la case ou laissez-la vide.", page.ErrorFor("Input.IsActive"));
         page = await client.SubmitAsync(url, new() { ["Input.Name"] = "<img src=x>", ["Input.PrivacyNote"] = "Note\u0007" });
         Assert.Equal("Le nom de l'outil contient des caractères non autorisés.", page.ErrorFor("Input.Name"));
         Assert.Equal("La note de confidentialité contient des caractères non autorisés.", page.ErrorFor("Input.PrivacyNote"));

@@ -70,7 +70,8 @@ fi
 "${psql[@]}" -d rs_scale -c "SELECT 'rows: ' || (SELECT count(*) FROM \"AccompaniedPersons\") || ' persons, ' || (SELECT count(*) FROM \"AspNetUsers\") || ' users, ' || (SELECT count(*) FROM \"Interviews\") || ' interviews, ' || (SELECT count(*) FROM \"ActivityLog\") || ' journal entries'"
 
 echo "Starting the app on 127.0.0.1:$app_port (Release, Production)…"
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$connection" \
+# Content root as with run.sh, so appsettings.json and wwwroot are the project's.
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/src/RemoteSupport.Web" ConnectionStrings__Default="$connection" \
   nice -n "$NICE" dotnet "$dll" --urls "http://127.0.0.1:$app_port" >"$out/app.log" 2>&1 &
 app_pid=$!
 base="http://127.0.0.1:$app_port"

@@ -181,9 +181,9 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
             await refresh.RefreshDepartmentAsync(scope.DepartmentId, ct);
             var persons = db.PersonPriorities.AsNoTracking().Where(p => p.DepartmentId == scope.DepartmentId && p.IsActive);
             if (team is { } tt) persons = persons.Where(p => db.Users.Any(u => u.Id == p.ReferentId && u.TeamId == tt));
-            var waiting = await persons.GroupBy(_ => 1)
+            var waiting = (await persons.GroupBy(_ => 1)
                 .Select(g => new { FaceToFace = g.Count(p => p.FaceToFaceNeeded), NeverMet = g.Count(p => p.FirstMeetingPending) })
-                .FirstOrDefaultAsync(ct);
+                .ToListAsync(ct)).SingleOrDefault();
 
             return new Result(from, to, byModality, total, workers, waiting?.FaceToFace ?? 0, waiting?.NeverMet ?? 0);
         }

@@ -218,7 +218,7 @@ public sealed class PrioritiesTests(AppFactory factory) : WebTest(factory)
 
         var second = await client.GetAsync("/TeamLead/Priorities" + next);
         Assert.Equal(5, Rows(second).Count);
-        Assert.Equal("51", second.Document.QuerySelector("table.priorities tbody tr td")!.TextContent.Trim());
+        Assert.Equal("Rang 51", second.Document.QuerySelector("table.priorities tbody tr td")!.TextContent.Trim());
         var odd = await client.GetAsync("/TeamLead/Priorities?pageNumber=-4&worker=abc&team=zz");
         Assert.Equal(HttpStatusCode.OK, odd.Status);
         Assert.Equal(50, Rows(odd).Count);

@@ -25,6 +25,8 @@ public sealed class FormAccessibilityTests(Site site) : BrowserTest(site)
     [InlineData("connexion-erreurs", new[] { "Input_Email", "Input_Password" })]
     [InlineData("mot-de-passe-erreurs", new[] { "Input_CurrentPassword", "Input_NewPassword" })]
     [InlineData("clore-suivi-erreurs", new[] { "Input_Reason" })]
+    [InlineData("planifier-entretien-erreurs", new[] { "Input_Date", "Input_Time", "Input_DurationMinutes", "Input_Objectives" })]
+    [InlineData("nouvel-utilisateur", new[] { "Input_Email", "Input_DisplayName" })]
     public async Task Errors_are_announced_and_tied_to_their_field(string name, string[] expectedInvalid)
     {
         var sitePage = SitePages.Named(name);
@@ -57,6 +59,19 @@ public sealed class FormAccessibilityTests(Site site) : BrowserTest(site)
         await Assertions.Expect(message).ToHaveClassAsync("field-error");
         await Assertions.Expect(message).Not.ToBeEmptyAsync();
         Assert.True(await group.Locator($"#{describedBy}").CountAsync() == 1, "The message is inside the group it describes.");
+    }
+
+    [Fact]
+    public async Task A_missing_interview_modality_is_announced_by_its_group_of_choices()
+    {
+        var page = await Site.OpenAsync(await NewContextAsync(Demo.Worker), SitePages.Named("planifier-entretien-erreurs"));
+
+        var group = page.GetByRole(AriaRole.Group, new() { Name = "Modalité" });
+        var message = page.Locator("#Input_Modality-error");
+        await Assertions.Expect(group).ToHaveAttributeAsync("aria-describedby", "Input_Modality-error");
+        await Assertions.Expect(message).ToHaveClassAsync("field-error");
+        await Assertions.Expect(message).Not.ToBeEmptyAsync();
+        Assert.Equal(1, await group.Locator("#Input_Modality-error").CountAsync());
     }
 
     [Fact]

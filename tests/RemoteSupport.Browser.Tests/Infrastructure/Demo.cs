@@ -12,7 +12,10 @@ public static class Demo
 {
     public const string Password = DemoSeeder.DemoPassword;
 
-    /// <summary>Visits pages only: the screenshots of their caseload stay the same from run to run.</summary>
+    /// <summary>
+    /// Most screenshots show their caseload. Their interview journey writes only after the pages are pictured (the
+    /// journeys run last, see <see cref="JourneyCollection"/>), so the pictures stay the same from run to run.
+    /// </summary>
     public static readonly DemoUser Worker = Account("ts1.cd56@remotesupport.test");
     /// <summary>Creates persons in the journeys.</summary>
     public static readonly DemoUser Colleague = Account("ts2.cd56@remotesupport.test");

@@ -1,6 +1,13 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Browser.Tests.Infrastructure;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Persons;
+
+// One site for the whole project, shared by every test class (see BrowserTest for which classes run in parallel).
+[assembly: AssemblyFixture(typeof(Site))]
 
 namespace RemoteSupport.Browser.Tests.Infrastructure;
 
@@ -20,7 +27,8 @@ public sealed class Site : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
     ];
 
-    private readonly ConcurrentDictionary<DemoUser, Task<string>> _signedIn = new();
+    // Lazy: two test classes running in parallel that need the same account still sign in once.
+    private readonly ConcurrentDictionary<DemoUser, Lazy<Task<string>>> _signedIn = new();
     private IPlaywright? _playwright;
 
     public BrowserApp App { get; } = new();
@@ -64,7 +72,7 @@ public sealed class Site : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
-            StorageState = user is null ? null : await _signedIn.GetOrAdd(user, SignInOnceAsync),
+            StorageState = user is null ? null : await _signedIn.GetOrAdd(user, u => new Lazy<Task<string>>(() => SignInOnceAsync(u))).Value,
         };
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
@@ -86,6 +94,10 @@ public sealed class Site : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(user.Email);
         await page.GetByLabel("Mot de passe").FillAsync(Demo.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var refusal = page.Locator(".error-summary");
+        var signedIn = page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" });
+        await refusal.Or(signedIn).First.WaitForAsync(new() { Timeout = 30_000 });
+        if (await refusal.IsVisibleAsync()) throw new InvalidOperationException($"{user} could not sign in: {await refusal.InnerTextAsync()}");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
@@ -95,57 +107,75 @@ public sealed class Site : IAsyncLifetime
     /// </summary>
     public async Task<IPage> OpenAsync(IBrowserContext context, SitePage sitePage)
     {
-        var path = await ResolveAsync(sitePage.Path, sitePage.As);
         var page = await context.NewPageAsync();
+        await GotoAsync(page, sitePage);
+        if (sitePage.SubmitEmpty) await SubmitEmptyAsync(page);
+        return page;
+    }
+
+    /// <summary>Loads the page in the tab and checks it is the page asked for, with the expected status.</summary>
+    public async Task GotoAsync(IPage page, SitePage sitePage)
+    {
+        var path = await ResolveAsync(sitePage.Path, sitePage.As);
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
         Assert.NotNull(response);
         Assert.True(response.Status == sitePage.Status, $"{sitePage.Name}: GET {path} answered {response.Status}, expected {sitePage.Status}.");
         Assert.Equal(path.Split('?')[0], new Uri(page.Url).AbsolutePath);
-        if (sitePage.SubmitEmpty)
-        {
-            var form = page.Locator("main form[method=post]").First;
-            foreach (var field in await form.Locator("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea").AllAsync())
-                await field.FillAsync("");
-            await form.Locator("button[type=submit]").First.ClickAsync();
-            // The page before sending has no summary: seeing one means the answer to the empty form has arrived.
-            await page.Locator(".error-summary").WaitForAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
-        }
-        return page;
+    }
+
+    /// <summary>Empties every text field of the page's first form, sends it, and waits for the answer with its errors.</summary>
+    public static async Task SubmitEmptyAsync(IPage page)
+    {
+        var form = page.Locator("main form[method=post]").First;
+        foreach (var field in await form.Locator("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea").AllAsync())
+            await field.FillAsync("");
+        await form.Locator("button[type=submit]").First.ClickAsync();
+        // The page before sending has no summary: seeing one means the answer to the empty form has arrived.
+        await page.Locator(".error-summary").WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>
-    /// Replaces placeholders in a path with ids the user may open. {person}: the first active person, by name, of
-    /// the user's caseload (a team lead: of their department). {department}: the user's own department. Add a placeholder here for a new kind of record.
+    /// Replaces placeholders in a path with ids the user may open, always the same ones for the same demo data:
+    /// {person}: the first active person, by name, of the user's caseload (a team lead: of their department).
+    /// {interview}: the user's first planned interview that has a checklist. {follow-up}: the first open follow-up
+    /// action of a person they follow. {department}: the user's own department. {team}, {video-tool}: the first
+    /// of that department, by name. {user}: the first other account of that department, by address.
+    /// {checklist-version}: the video checklist in force in that department. Add a placeholder here for a new kind
+    /// of record.
     /// </summary>
     public async Task<string> ResolveAsync(string path, DemoUser? user)
     {
         if (!path.Contains('{', StringComparison.Ordinal)) return path;
         if (user is null) throw new InvalidOperationException($"{path}: a placeholder needs a signed-in user.");
-        if (path.Contains("{person}", StringComparison.Ordinal))
+        var account = await App.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == user.Email)
+            .Select(u => new { u.Id, u.DepartmentId }).SingleAsync());
+        var values = new Dictionary<string, Func<Task<string>>>
         {
-            var id = await App.WithDbAsync(async db =>
-            {
-                var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == user.Email);
-                return await db.Persons.AsNoTracking()
-                    .Where(p => p.Status == PersonStatus.Active && p.DepartmentId == account.DepartmentId)
-                    .OrderBy(p => p.ReferentId == account.Id ? 0 : 1).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
-                    .Select(p => p.Id).FirstAsync();
-            });
-            path = path.Replace("{person}", id.ToString(), StringComparison.Ordinal);
-        }
-        if (path.Contains("{department}", StringComparison.Ordinal))
-        {
-            var departmentId = await App.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == user.Email).Select(u => u.DepartmentId).SingleAsync());
-            path = path.Replace("{department}", departmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        }
+            ["{person}"] = () => App.WithDbAsync(async db => (await db.Persons.AsNoTracking()
+                .Where(p => p.Status == PersonStatus.Active && p.DepartmentId == account.DepartmentId)
+                .OrderBy(p => p.ReferentId == account.Id ? 0 : 1).ThenBy(p => p.LastName).ThenBy(p => p.FirstName)
+                .Select(p => p.Id).FirstAsync()).ToString()),
+            ["{interview}"] = () => App.WithDbAsync(async db => (await db.Interviews.AsNoTracking()
+                .Where(i => i.WorkerId == account.Id && i.Status == InterviewStatus.Planned && i.Checklist.Count > 0)
+                .OrderBy(i => i.ScheduledAt).ThenBy(i => i.Id).Select(i => i.Id).FirstAsync()).ToString()),
+            ["{follow-up}"] = () => App.WithDbAsync(async db => (await db.FollowUpActions.AsNoTracking()
+                .Where(a => a.DoneAt == null && db.Persons.Any(p => p.Id == a.PersonId && p.ReferentId == account.Id))
+                .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Select(a => a.Id).FirstAsync()).ToString()),
+            ["{department}"] = () => Task.FromResult(account.DepartmentId.ToString(CultureInfo.InvariantCulture)),
+            ["{team}"] = () => App.WithDbAsync(async db => (await db.Teams.AsNoTracking()
+                .Where(t => t.DepartmentId == account.DepartmentId).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture)),
+            ["{video-tool}"] = () => App.WithDbAsync(async db => (await db.VideoTools.AsNoTracking()
+                .Where(t => t.DepartmentId == account.DepartmentId).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync()).ToString()),
+            ["{user}"] = () => App.WithDbAsync(async db => (await db.Users.AsNoTracking()
+                .Where(u => u.DepartmentId == account.DepartmentId && u.Id != account.Id).OrderBy(u => u.Email).Select(u => u.Id).FirstAsync()).ToString()),
+            ["{checklist-version}"] = () => App.WithDbAsync(async db => (await db.ChecklistTemplates.AsNoTracking()
+                .Where(t => t.DepartmentId == account.DepartmentId && t.Modality == Modality.Video && t.PublishedAt != null)
+                .OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync()).ToString()),
+        };
+        foreach (var (placeholder, value) in values)
+            if (path.Contains(placeholder, StringComparison.Ordinal)) path = path.Replace(placeholder, await value(), StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal)) throw new InvalidOperationException($"{path}: unknown placeholder (see Site.ResolveAsync).");
         return path;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<Site>
-{
-    public const string Name = "browser";
 }

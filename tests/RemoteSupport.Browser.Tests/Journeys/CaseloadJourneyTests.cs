@@ -5,6 +5,7 @@ using RemoteSupport.Domain.Persons;
 namespace RemoteSupport.Browser.Tests.Journeys;
 
 /// <summary>The caseload as social workers and team leads use it, with the mouse, from page to page.</summary>
+[Collection(JourneyCollection.Name)]
 public sealed class CaseloadJourneyTests(Site site) : BrowserTest(site)
 {
     [Fact]

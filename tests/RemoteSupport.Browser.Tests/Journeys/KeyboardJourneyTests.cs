@@ -6,6 +6,7 @@ namespace RemoteSupport.Browser.Tests.Journeys;
 /// A whole journey with Tab, Enter, Space and typing only (RGAA 7.3, 12.13): no mouse, no click, no script call.
 /// Every element focused on the way must show its focus.
 /// </summary>
+[Collection(JourneyCollection.Name)]
 public sealed class KeyboardJourneyTests(Site site) : BrowserTest(site)
 {
     [Fact]

@@ -10,15 +10,17 @@ public sealed class SignInTests(Site site) : BrowserTest(site)
         { Demo.Worker.Email, true, ["Aujourd'hui", "Ma file active", "Mon agenda"], ["Priorités", "Utilisateurs"] },
         { Demo.Worker29.Email, true, ["Aujourd'hui", "Ma file active", "Mon agenda"], ["Priorités", "Utilisateurs"] },
         { Demo.Lead.Email, true, ["Ma file active", "Priorités", "Charge de travail", "Chiffres"], ["Utilisateurs"] },
-        { Demo.Admin.Email, false, ["Utilisateurs", "Départements", "Listes de contrôle", "Audit"], ["Ma file active", "Priorités"] },
+        { Demo.Admin.Email, false, ["Utilisateurs", "Départements", "Listes de contrôle", "Audit"], ["Aujourd'hui", "Ma file active", "Mon agenda", "Priorités"] },
     };
 
     [Theory]
     [MemberData(nameof(Roles))]
     public async Task Each_demo_role_signs_in_through_the_form_and_gets_their_own_menu(string email, bool followsPersons, string[] shown, string[] hidden)
     {
+        // A worker asks for their caseload; an administrator, who follows nobody, for the home page.
+        var asked = followsPersons ? "/Persons" : "/";
         var page = await NewPageAsync();
-        await page.GotoAsync("/Persons");
+        await page.GotoAsync(asked);
         Assert.Equal("/Account/Login", new Uri(page.Url).AbsolutePath);
 
         await page.GetByLabel("Adresse électronique").FillAsync(email);
@@ -41,9 +43,13 @@ public sealed class SignInTests(Site site) : BrowserTest(site)
         }
         else
         {
-            // An administrator follows nobody: the caseload is refused, with their own menu. (Their home, the
-            // configuration pages, comes with issue 5.)
-            Assert.Equal("/Account/AccessDenied", new Uri(page.Url).AbsolutePath);
+            // The administrator's home is the list of accounts, reached from the home page.
+            Assert.Equal("/Admin/Users", new Uri(page.Url).AbsolutePath);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utilisateurs");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nouvel utilisateur" })).ToBeVisibleAsync();
+            // A caseload is not theirs to see.
+            var response = await page.GotoAsync("/Persons");
+            Assert.Equal(403, response!.Status);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Accès refusé");
         }
     }

@@ -4,7 +4,7 @@ using System.Text;
 namespace RemoteSupport.Web.Infrastructure;
 
 /// <summary>
-/// CSV for French spreadsheets (docs/decisions/ADR-0009-csv-export.md): UTF-8 with a byte-order mark so Excel reads the
+/// CSV for French spreadsheets (docs/decisions/ADR-0010-csv-export.md): UTF-8 with a byte-order mark so Excel reads the
 /// accents, ';' between cells and a decimal comma as French Excel expects, CRLF line ends, RFC 4180 quoting, and no
 /// formula injection: a text cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
 /// </summary>

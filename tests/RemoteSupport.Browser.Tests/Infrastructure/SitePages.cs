@@ -61,6 +61,10 @@ public static class SitePages
         new("file-active-responsable", Demo.Lead, "/Persons"),
         new("nouvelle-personne-responsable", Demo.Lead, "/Persons/Create"),
         new("fiche-responsable", Demo.Lead, "/Persons/Details/{person}"),
+        new("priorites", Demo.Lead, "/TeamLead/Priorities", Picture: true),
+        new("charge-de-travail", Demo.Lead, "/TeamLead/Workload", Picture: true),
+        new("chiffres", Demo.Lead, "/TeamLead/Figures", Picture: true),
+        new("reassigner", Demo.Lead, "/TeamLead/Reassign"),
         // Administrator (every department)
         new("utilisateurs", Demo.Admin, "/Admin/Users", Picture: true),
         new("nouvel-utilisateur", Demo.Admin, "/Admin/Users/Create", SubmitEmpty: true),

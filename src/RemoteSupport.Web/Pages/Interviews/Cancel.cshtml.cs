@@ -63,26 +63,9 @@ public sealed class Cancel(Cancel.Handler handler, IValidator<Cancel.Command> va
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
 
-        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-        {
-            var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (interview is null) return new InterviewActionOutcome.NotFound();
-            db.ExpectVersion(interview, version);
-            var now = clock.GetUtcNow();
-            var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
-            try
-            {
-                interview.Cancel(comment, now);
-            }
-            catch (DomainRuleException e)
-            {
-                return new InterviewActionOutcome.Refused(e.Message);
-            }
-            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
-                ActivityKind.InterviewCancelled, $"Entretien du {FrenchTime.Format(interview.ScheduledAt)} annulé. Motif : {comment}", interview.Id, interview.Modality));
-            return await db.TrySaveAsync(ct)
-                ? new InterviewActionOutcome.Done("L'entretien est annulé.", id)
-                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
-        }
+        public Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            InterviewEnding.EndAsync(db, clock, id, version, user, command.Comment, (i, comment, now) => i.Cancel(comment, now),
+                ActivityKind.InterviewCancelled, (i, comment) => $"Entretien du {FrenchTime.Format(i.ScheduledAt)} annulé. Motif : {comment}",
+                "L'entretien est annulé.", ct);
     }
 }

@@ -13,6 +13,7 @@ using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Interviews;
@@ -288,5 +289,36 @@ public static class SlotRules
             .NotEmpty().WithMessage("Indiquez l'heure de début.")
             .Must(t => LocalSlot.TryTime(t, out _)).WithMessage("Saisissez une heure, par exemple 14:30.")
             .When(when);
+    }
+}
+
+/// <summary>
+/// Ends an open interview without completing it (cancelled, no-show): load, check the version, apply the domain
+/// transition, write the journal, save. The pages differ only in the transition, the journal text and the message.
+/// </summary>
+public static class InterviewEnding
+{
+    public static async Task<InterviewActionOutcome> EndAsync(AppDbContext db, TimeProvider clock, Guid id, uint version,
+        System.Security.Claims.ClaimsPrincipal user, string? rawComment, Action<Interview, string?, DateTimeOffset> end,
+        ActivityKind kind, Func<Interview, string?, string> describe, string done, CancellationToken ct)
+    {
+        var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (interview is null) return new InterviewActionOutcome.NotFound();
+        db.ExpectVersion(interview, version);
+        var now = clock.GetUtcNow();
+        var comment = string.IsNullOrWhiteSpace(rawComment) ? null : rawComment.Trim();
+        try
+        {
+            end(interview, comment, now);
+        }
+        catch (DomainRuleException e)
+        {
+            return new InterviewActionOutcome.Refused(e.Message);
+        }
+        db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
+            kind, describe(interview, comment), interview.Id, interview.Modality));
+        return await db.TrySaveAsync(ct)
+            ? new InterviewActionOutcome.Done(done, id)
+            : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
     }
 }

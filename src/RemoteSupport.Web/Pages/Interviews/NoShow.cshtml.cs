@@ -62,28 +62,10 @@ public sealed class NoShow(NoShow.Handler handler, IValidator<NoShow.Command> va
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
 
-        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-        {
-            var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (interview is null) return new InterviewActionOutcome.NotFound();
-            db.ExpectVersion(interview, version);
-            var now = clock.GetUtcNow();
-            var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
-            try
-            {
-                interview.MarkNoShow(comment, now);
-            }
-            catch (DomainRuleException e)
-            {
-                return new InterviewActionOutcome.Refused(e.Message);
-            }
-            var description = $"Personne absente à l'entretien du {FrenchTime.Format(interview.ScheduledAt)}."
-                + (comment is null ? "" : $" Commentaire : {comment}");
-            db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
-                ActivityKind.InterviewNoShow, description, interview.Id, interview.Modality));
-            return await db.TrySaveAsync(ct)
-                ? new InterviewActionOutcome.Done("L'absence de la personne est notée. Pensez à la recontacter.", id)
-                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
-        }
+        public Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            InterviewEnding.EndAsync(db, clock, id, version, user, command.Comment, (i, comment, now) => i.MarkNoShow(comment, now),
+                ActivityKind.InterviewNoShow,
+                (i, comment) => $"Personne absente à l'entretien du {FrenchTime.Format(i.ScheduledAt)}." + (comment is null ? "" : $" Commentaire : {comment}"),
+                "L'absence de la personne est notée. Pensez à la recontacter.", ct);
     }
 }

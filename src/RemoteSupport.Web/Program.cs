@@ -29,7 +29,7 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-builder.Services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
+builder.Services.AddAppDbContext(connectionString);
 
 builder.Services
     .AddIdentity<AppUser, AppRole>(o =>
@@ -59,6 +59,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
+    o.Events.OnValidatePrincipal = StampValidation.ValidateWhenDueAsync;
 });
 
 // Keys in the database: several instances share sign-in and antiforgery cookies.

@@ -45,7 +45,7 @@ public sealed partial class Interview : IDepartmentScoped
     public uint Version { get; set; }
 
     public DateTimeOffset EndsAt => ScheduledAt.AddMinutes(DurationMinutes);
-    public bool IsOpen => Status is InterviewStatus.Planned or InterviewStatus.InProgress;
+    public bool IsOpen => Status.IsOpen();
 
     /// <summary>Copies the published template's items: the interview keeps this version whatever happens to the template.</summary>
     public void TakeChecklist(ChecklistTemplate template)

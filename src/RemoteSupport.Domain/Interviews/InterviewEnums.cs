@@ -2,6 +2,12 @@ namespace RemoteSupport.Domain.Interviews;
 
 public enum InterviewStatus { Planned, InProgress, Completed, Postponed, Cancelled, NoShow }
 
+public static class InterviewStatusRules
+{
+    /// <summary>Planned or in progress: the interview is still to be held or finished.</summary>
+    public static bool IsOpen(this InterviewStatus status) => status is InterviewStatus.Planned or InterviewStatus.InProgress;
+}
+
 public enum PostponeReason { ThirdPartyHindersFreeSpeech, ConnectionFailed, PersonUnavailable, Other }
 
 public enum ParticipantRelation { Family, PartnerOrganisation, Trainee, Interpreter, LegalRepresentative, Other }

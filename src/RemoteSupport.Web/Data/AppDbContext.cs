@@ -18,12 +18,15 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
 {
     public const string DepartmentFilter = "Department";
 
-    private readonly ICurrentUser? _currentUser;
+    private ICurrentUser? _currentUser;
     private int[]? _departmentIds;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null) : base(options)
+    /// <summary>
+    /// Contexts come from a pool (<see cref="DataServices.AddAppDbContext"/>): a new or returned one is bound to no
+    /// user and sees no department until <see cref="BindTo"/> gives it the request's user.
+    /// </summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
     {
-        _currentUser = currentUser;
     }
 
     /// <summary>
@@ -34,6 +37,14 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
 
     /// <summary>True only for system work (migrations, seeding, CLI commands) that spans every department.</summary>
     public bool IsSystemScope { get; private set; }
+
+    /// <summary>Scopes the context to <paramref name="user"/>'s departments (the request's user), and nothing else.</summary>
+    public AppDbContext BindTo(ICurrentUser? user)
+    {
+        Unbind();
+        _currentUser = user;
+        return this;
+    }
 
     /// <summary>For start-up seeding and administrative commands run outside any request.</summary>
     public AppDbContext AsSystem()
@@ -47,6 +58,26 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     {
         _departmentIds = departmentIds;
         return this;
+    }
+
+    // A context goes back to the pool when disposed: it forgets its user and scope, so the next lease starts from nothing.
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    private void Unbind()
+    {
+        _currentUser = null;
+        _departmentIds = null;
+        IsSystemScope = false;
     }
 
     public DbSet<Department> Departments => Set<Department>();

@@ -43,6 +43,34 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
     }
 
     [Fact]
+    public async Task A_context_back_from_the_pool_forgets_the_scope_it_had()
+    {
+        var person56 = await World.AddPersonAsync(Factory, World.Worker56);
+        var pool = Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+        // Two pieces of work end, one as the system, one for CD56 (both see the person); their contexts go back to the pool.
+        var system = pool.CreateDbContext().AsSystem();
+        var cd56 = pool.CreateDbContext().ForDepartments(World.Cd56.Id);
+        Assert.True(await system.Persons.AnyAsync(p => p.Id == person56.Id));
+        Assert.True(await cd56.Persons.AnyAsync(p => p.Id == person56.Id));
+        await system.DisposeAsync();
+        await cd56.DisposeAsync();
+
+        // Whatever context the pool hands out next, it starts bound to nobody: it sees no person and may write nothing.
+        var next = new[] { pool.CreateDbContext(), pool.CreateDbContext(), pool.CreateDbContext() };
+        foreach (var db in next)
+        {
+            Assert.False(db.IsSystemScope);
+            Assert.Empty(db.AllowedDepartmentIds);
+            Assert.False(await db.Persons.AnyAsync());
+            db.Persons.Attach(await Stored(person56.Id)).Entity.LastName = "Modifié";
+            await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
+            await db.DisposeAsync();
+        }
+        Assert.Equal("Kerjean", (await Stored(person56.Id)).LastName);
+    }
+
+    [Fact]
     public async Task A_context_scoped_to_CD29_cannot_save_a_change_to_a_CD56_person()
     {
         var person56 = await World.AddPersonAsync(Factory, World.Worker56);

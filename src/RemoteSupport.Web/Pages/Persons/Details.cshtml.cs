@@ -2,9 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Infrastructure;
+using RemoteSupport.Web.Pages.Consents;
+using RemoteSupport.Web.Pages.Contacts;
+using RemoteSupport.Web.Pages.Interviews;
 
 namespace RemoteSupport.Web.Pages.Persons;
 
@@ -20,43 +25,61 @@ public sealed class Details(Details.Handler handler) : PageModel
         return Page();
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
     {
         public sealed record JournalLine(DateTimeOffset At, ActivityKind Kind, string Description, string Actor);
 
-        public sealed record View(AccompaniedPerson Person, string ReferentName, IReadOnlyList<JournalLine> Journal, int JournalTotal);
+        public sealed record View(AccompaniedPerson Person, string ReferentName, IReadOnlyList<JournalLine> Journal, int JournalTotal,
+            ConsentPanel Consents, PersonInterviewsPanel Interviews, FollowUpPanel FollowUps);
 
         public const int JournalLimit = 100;
 
-        public async Task<View?> HandleAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-        {
-            // One read gives the file and what the gate needs (the referent's team): the page is opened often,
-            // so it makes three round trips in all (file, journal, access trace) instead of one per piece,
-            // on one connection taken from the pool once.
-            await db.Database.OpenConnectionAsync(ct);
-            var found = await (
+        private sealed record Found(AccompaniedPerson Person, string ReferentName, int? ReferentTeamId);
+
+        // The page is opened often: its two own reads are compiled once (the department filter still applies).
+        private static readonly Func<AppDbContext, Guid, Task<Found?>> FindPerson = EF.CompileAsyncQuery(
+            (AppDbContext db, Guid id) => (
                     from p in db.Persons.AsNoTracking()
                     where p.Id == id
                     join u in db.Users on p.ReferentId equals u.Id
-                    select new { Person = p, ReferentName = u.DisplayName, ReferentTeamId = u.TeamId })
-                .FirstOrDefaultAsync(ct);
+                    select new Found(p, u.DisplayName, u.TeamId))
+                .FirstOrDefault());
+
+        // The department is said: it lets the (DepartmentId, PersonId, At) index serve the journal.
+        private static readonly Func<AppDbContext, int, Guid, IAsyncEnumerable<JournalLine>> Journal = EF.CompileAsyncQuery(
+            (AppDbContext db, int departmentId, Guid id) => db.ActivityLog.AsNoTracking()
+                .Where(a => a.DepartmentId == departmentId && a.PersonId == id)
+                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                .Take(JournalLimit)
+                .Select(a => new JournalLine(a.At, a.Kind, a.Description, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? "")));
+
+        public async Task<View?> HandleAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        {
+            // The page is opened often and shows many panels: each panel is one query (its count only when its list
+            // is cut), all on one connection taken from the pool once, plus the access trace. Six round trips in all.
+            await db.Database.OpenConnectionAsync(ct);
+            var found = await FindPerson(db, id);
             if (found is null) return null;
-            var reference = new PersonRef(found.Person.Id, found.Person.DepartmentId, found.Person.ReferentId, found.ReferentTeamId);
+            var person = found.Person;
+            var reference = new PersonRef(person.Id, person.DepartmentId, person.ReferentId, found.ReferentTeamId);
             // Not found, another department or outside the team: the same 404, so nothing leaks about the record.
             if (!PersonGate.Allows(user, reference, PersonOperation.View)) return null;
 
-            // The department is known: saying it lets the (DepartmentId, PersonId, At) index serve the journal.
-            var journal = db.ActivityLog.AsNoTracking().Where(a => a.DepartmentId == reference.DepartmentId && a.PersonId == id);
-            var lines = await journal
-                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-                .Take(JournalLimit)
-                .Select(a => new JournalLine(a.At, a.Kind, a.Description, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
-                .ToListAsync(ct);
-            var total = lines.Count < JournalLimit ? lines.Count : await journal.CountAsync(ct);
+            var lines = await Journal(db, reference.DepartmentId, id).ToListAsync(ct);
+            var total = lines.Count < JournalLimit ? lines.Count
+                : await db.ActivityLog.CountAsync(a => a.DepartmentId == reference.DepartmentId && a.PersonId == id, ct);
+
+            var now = clock.GetUtcNow();
+            var interviews = await PersonInterviewsPanel.LoadAsync(db, id, canSchedule: person.Status == PersonStatus.Active, ct);
+            var planned = interviews.Upcoming
+                .Where(i => i.Status == InterviewStatus.Planned)
+                .Select(i => new ConsentPanel.PlannedInterview(i.Id, i.ScheduledAt, i.Modality));
+            var consents = await ConsentPanel.LoadAsync(db, person, planned, now, ct);
+            var followUps = await FollowUpPanel.LoadAsync(db, id, FrenchTime.Today(clock), ct);
 
             gate.RecordAccess(user, reference, "Details");
             await db.SaveChangesAsync(ct);
-            return new View(found.Person, found.ReferentName, lines, total);
+            return new View(person, found.ReferentName, lines, total, consents, interviews, followUps);
         }
     }
 }

@@ -2,12 +2,11 @@ using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Web.Tests.Infrastructure;
-using RemoteSupport.Web.Tests.Pages.Consents;
 
-namespace RemoteSupport.Web.Tests.Pages.Shared.Components;
+namespace RemoteSupport.Web.Tests.Pages.Consents;
 
 /// <summary>The consents section of the person's page (/Persons/Details/{id}).</summary>
-public sealed class PersonConsentsTests(AppFactory factory) : WebTest(factory)
+public sealed class ConsentPanelTests(AppFactory factory) : WebTest(factory)
 {
     [Fact]
     public async Task A_new_person_has_every_modality_never_asked()

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Data;
+
+public static class DataServices
+{
+    /// <summary>Statements prepared per connection by Npgsql when the connection string does not say otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// <see cref="AppDbContext"/> for each request, leased from a pool (ADR-0011): the pool keeps the contexts' EF Core
+    /// services between requests, and each lease is bound to the request's user, so the department filter and the save
+    /// guard see exactly that user's departments. The context goes back to the pool, unbound, at the end of the request.
+    /// </summary>
+    public static IServiceCollection AddAppDbContext(this IServiceCollection services, string connectionString)
+    {
+        var withPreparedStatements = WithAutoPrepare(connectionString);
+        services.AddPooledDbContextFactory<AppDbContext>(o => o.UseNpgsql(withPreparedStatements));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().BindTo(sp.GetService<ICurrentUser>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string sets it: the few statements every page
+    /// runs are then parsed and planned once per connection instead of once per request. Measured in
+    /// docs/performance.md; an operator can still write "Max Auto Prepare=0" to turn it off.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+    }
+}

@@ -52,30 +52,50 @@ public sealed class Index(Index.Handler handler) : PageModel
     {
         public const int PageSize = 100;
 
+        // « Ma file active » is the page a worker opens most: its two statements are compiled once. A filter left
+        // empty is a null parameter, and EF Core writes the SQL without its condition. Compiled queries cannot share a
+        // predicate, so the rows and the count state the same one: a test pages a long, filtered list to keep them equal.
+        private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, int, IAsyncEnumerable<Row>> RowsQuery =
+            EF.CompileAsyncQuery((AppDbContext db, Guid workerId, PersonStatus? status, RiskLevel? risk, RemoteReason? reason, string? pattern, int skip) =>
+                db.Persons.AsNoTracking()
+                    .Where(p => p.ReferentId == workerId
+                        && (status == null || p.Status == status)
+                        && (risk == null || p.RiskLevel == risk)
+                        && (reason == null || p.RemoteReasons.Contains(reason.Value))
+                        && (pattern == null || EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\") || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\")))
+                    .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+                    .Skip(skip).Take(PageSize)
+                    .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
+                        p.Status, p.FirstFaceToFaceMeetingOn == null)));
+
+        private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, Task<int>> CountQuery =
+            EF.CompileAsyncQuery((AppDbContext db, Guid workerId, PersonStatus? status, RiskLevel? risk, RemoteReason? reason, string? pattern) =>
+                db.Persons.AsNoTracking()
+                    .Count(p => p.ReferentId == workerId
+                        && (status == null || p.Status == status)
+                        && (risk == null || p.RiskLevel == risk)
+                        && (reason == null || p.RemoteReasons.Contains(reason.Value))
+                        && (pattern == null || EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\") || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"))));
+
         public async Task<Result> HandleAsync(Query filter, Guid workerId, CancellationToken ct)
         {
-            var persons = db.Persons.AsNoTracking().Where(p => p.ReferentId == workerId);
-            if (filter.Status is { } status && Enum.IsDefined(status)) persons = persons.Where(p => p.Status == status);
-            if (filter.Risk is { } risk && Enum.IsDefined(risk)) persons = persons.Where(p => p.RiskLevel == risk);
-            if (filter.Reason is { } reason && Enum.IsDefined(reason)) persons = persons.Where(p => p.RemoteReasons.Contains(reason));
+            // Values outside the enums (a tampered query string) count as no filter.
+            PersonStatus? status = filter.Status is { } s && Enum.IsDefined(s) ? s : null;
+            RiskLevel? risk = filter.Risk is { } r && Enum.IsDefined(r) ? r : null;
+            RemoteReason? reason = filter.Reason is { } m && Enum.IsDefined(m) ? m : null;
             var search = TextRules.WithoutControl(filter.Q ?? "").Trim();
-            if (search.Length > 0)
-            {
-                var pattern = "%" + EscapeLike(search[..Math.Min(search.Length, 100)]) + "%";
-                persons = persons.Where(p => EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\")
-                    || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"));
-            }
-            var ordered = persons.OrderBy(p => p.LastName).ThenBy(p => p.FirstName);
+            var pattern = search.Length > 0 ? "%" + EscapeLike(search[..Math.Min(search.Length, 100)]) + "%" : null;
+
             var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize); // no overflow in the offset below
-            var rows = await Rows(ordered, page, ct);
+            var rows = await RowsQuery(db, workerId, status, risk, reason, pattern, (page - 1) * PageSize).ToListAsync(ct);
             // A caseload fits on one page almost always: then the rows are the count, and the second query is saved.
-            var total = page == 1 && rows.Count < PageSize ? rows.Count : await persons.CountAsync(ct);
+            var total = page == 1 && rows.Count < PageSize ? rows.Count : await CountQuery(db, workerId, status, risk, reason, pattern);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             if (page > pages)
             {
                 // Past the last page (an old link, a typed number): show the last page rather than an empty list.
                 page = pages;
-                rows = await Rows(ordered, page, ct);
+                rows = await RowsQuery(db, workerId, status, risk, reason, pattern, (page - 1) * PageSize).ToListAsync(ct);
             }
             var now = clock.GetUtcNow();
             return new Result(rows.Select(r => r with
@@ -83,13 +103,6 @@ public sealed class Index(Index.Handler handler) : PageModel
                 Overdue = r.Status == PersonStatus.Active && (r.LastContactAt is null || (now - r.LastContactAt.Value).TotalDays > r.FrequencyDays),
             }).ToList(), total, page, pages);
         }
-
-        private static Task<List<Row>> Rows(IQueryable<AccompaniedPerson> ordered, int page, CancellationToken ct) =>
-            ordered
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
-                    p.Status, p.FirstFaceToFaceMeetingOn == null))
-                .ToListAsync(ct);
 
         private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
     }

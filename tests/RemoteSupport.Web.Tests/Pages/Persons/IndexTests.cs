@@ -140,6 +140,41 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task A_long_filtered_caseload_counts_and_pages_only_the_matching_persons()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            // 130 persons, 110 at high risk; among those, #5 and #6 are not in a lockdown, #7 is named "Autre", #8 is closed.
+            // Each filter removes someone else, so the count of 106 holds only if every filter is applied.
+            for (var i = 0; i < 130; i++)
+            {
+                var person = new AccompaniedPerson
+                {
+                    DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = i == 7 ? "Autre" : "Personne", LastName = $"Nom {i:000}",
+                    RemoteReasons = [i is 5 or 6 ? RemoteReason.GeographicDistance : RemoteReason.Lockdown], CreatedAt = TestClock.Start,
+                    RiskLevel = i < 110 ? RiskLevel.High : RiskLevel.Low,
+                };
+                if (i == 8) person.Close("Fin", TestClock.Start);
+                db.Persons.Add(person);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = await SignInAsync(World.Worker56);
+
+        var first = await client.GetAsync("/Persons?status=Active&risk=High&reason=Lockdown&q=personne");
+        Assert.Contains("106 personne(s)", first.Text);
+        Assert.Contains("Page 1 sur 2", first.Text);
+        Assert.Equal(100, Names(first).Count);
+        var last = await client.GetAsync("/Persons?status=Active&risk=High&reason=Lockdown&q=personne&page=2");
+        Assert.Equal(["Nom 104 Personne", "Nom 105 Personne", "Nom 106 Personne", "Nom 107 Personne", "Nom 108 Personne", "Nom 109 Personne"], Names(last));
+        Assert.Contains("106 personne(s)", last.Text);
+        Assert.Contains("107 personne(s)", (await client.GetAsync("/Persons?status=&risk=High&reason=Lockdown&q=personne")).Text);
+        Assert.Contains("108 personne(s)", (await client.GetAsync("/Persons?status=Active&risk=High&reason=&q=personne")).Text);
+        Assert.Contains("107 personne(s)", (await client.GetAsync("/Persons?status=Active&risk=High&reason=Lockdown&q=")).Text);
+        Assert.Contains("126 personne(s)", (await client.GetAsync("/Persons?status=Active&risk=&reason=Lockdown&q=personne")).Text);
+    }
+
+    [Fact]
     public async Task Odd_query_values_fall_back_to_defaults_instead_of_failing()
     {
         await World.AddPersonAsync(Factory, World.Worker56);

@@ -61,10 +61,12 @@ echo "Seeding the demo data…"
 # --- the two servers ----------------------------------------------------------------------------------------------
 app_port="$(free_port $((45000 + RANDOM % 2000)))"
 (cd "$out/web" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet RemoteSupport.Web.dll --urls "http://127.0.0.1:$app_port") >"$work/app.log" 2>&1 &
-pids+=($!)
+app_pid=$!
+pids+=($app_pid)
 base_port="$(free_port $((app_port + 1)))"
 (cd "$out/baseline" && exec env Bench__WorkerEmail="$WORKER" dotnet RemoteSupport.Bench.Baseline.dll --urls "http://127.0.0.1:$base_port") >"$work/baseline.log" 2>&1 &
-pids+=($!)
+base_pid=$!
+pids+=($base_pid)
 app="http://127.0.0.1:$app_port"
 base="http://127.0.0.1:$base_port"
 
@@ -107,16 +109,29 @@ journal_rows="$(curl -s -H "Cookie: $cookie" "$app/Persons/Details/$person" | gr
 [ "$app_rows" = "$base_rows" ] || { echo "Row counts differ: app $app_rows, baseline $base_rows." >&2; exit 1; }
 
 # --- measures -----------------------------------------------------------------------------------------------------
-# measure NAME URL [cookie] -> prints "rps p50 p99" (milliseconds); refuses a run with errors or redirects.
+# CPU time (utime + stime, in clock ticks) of one process, and of the PostgreSQL cluster (postmaster and backends).
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local master sum=0 pid
+  master="$(head -1 "$work/pg/postmaster.pid")"
+  for pid in "$master" $(pgrep -P "$master"); do sum=$((sum + $(ticks "$pid"))); done
+  echo "$sum"
+}
+hz="$(getconf CLK_TCK)"
+
+# measure URL SECONDS PID [cookie] -> prints "rps p50 p99 cpu pg" (milliseconds; cpu and pg: CPU time per request of
+# the server process PID and of PostgreSQL); refuses a run with errors or redirects.
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
 measure() {
-  local url="$1" seconds="$2" header="${3:-}" result rps p50 p99 bad
+  local url="$1" seconds="$2" pid="$3" header="${4:-}" result rps p50 p99 bad count cpu0 pg0 cpu pg
+  cpu0="$(ticks "$pid")"; pg0="$(pg_ticks)"
   if [ "$tool" = wrk ]; then
     if [ -n "$header" ]; then result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -H "Cookie: $header" "$url")"
     else result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$url")"; fi
     bad="$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' <<<"$result" | grep -oE '[0-9]+$' || true)"
     [ -z "$bad" ] || { echo "$url: $bad failed responses" >&2; exit 1; }
     rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$result")"
+    count="$(awk '/requests in/ { print $1 }' <<<"$result")"
     p50="$(awk '$1 == "50%" { print $2 }' <<<"$result" | to_ms)"
     p99="$(awk '$1 == "99%" { print $2 }' <<<"$result" | to_ms)"
   else
@@ -124,10 +139,13 @@ measure() {
     else result="$(hey -z "${seconds}s" -c "$CONNECTIONS" "$url")"; fi
     grep -qE '^\s+\[200\]' <<<"$result" && ! grep -qE '^\s+\[[345][0-9][0-9]\]' <<<"$result" || { echo "$url: failed responses" >&2; exit 1; }
     rps="$(awk '/Requests\/sec:/ { printf "%.0f", $2 }' <<<"$result")"
+    count="$(awk '/\[200\]/ { print $2 }' <<<"$result")"
     p50="$(awk '$1 == "50%" { printf "%.2f", $3 * 1000 }' <<<"$result")"
     p99="$(awk '$1 == "99%" { printf "%.2f", $3 * 1000 }' <<<"$result")"
   fi
-  echo "$rps $p50 $p99"
+  cpu="$(awk -v t=$(( $(ticks "$pid") - cpu0 )) -v n="$count" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+  pg="$(awk -v t=$(( $(pg_ticks) - pg0 )) -v n="$count" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+  echo "$rps $p50 $p99 $cpu $pg"
 }
 
 # The app must still answer 200 with the cookie (a redirect to sign-in would look like a fast page).
@@ -138,23 +156,26 @@ echo
 echo "Tool: $tool, $THREADS threads, $CONNECTIONS connections, ${DURATION} s per measure after ${WARMUP} s of warm-up; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Worker $WORKER: $app_rows persons on \"Ma file active\" (and in the baseline table); the person page shows $journal_rows journal lines."
 echo "Warming up…"
-for url in "$base/persons" "$base/persons/$person"; do measure "$url" "$WARMUP" >/dev/null; done
+for url in "$base/persons" "$base/persons/$person"; do measure "$url" "$WARMUP" "$base_pid" >/dev/null; done
 # Long enough for tiered compilation to reach its optimised code on a busy machine (measured: 20–30 s).
-for url in "$app/Persons" "$app/Persons/Details/$person"; do sign_in; measure "$url" "$WARMUP" "$cookie" >/dev/null; done
+for url in "$app/Persons" "$app/Persons/Details/$person"; do sign_in; measure "$url" "$WARMUP" "$app_pid" "$cookie" >/dev/null; done
 
-printf '\n%-5s  %-30s %10s %9s %9s   %s\n' round page "req/s" "p50 ms" "p99 ms" "ratio app/baseline"
+# One line per measure: throughput, latency, then CPU time per request of the server (app or baseline) and of PostgreSQL.
+printf '\n%-5s  %-30s %8s %8s %8s %9s %8s   %s\n' round page "req/s" "p50 ms" "p99 ms" "cpu ms/r" "pg ms/r" "ratio app/baseline"
+line() { printf '%-5s  %-30s %8s %8s %8s %9s %8s   %s\n' "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 for round in $(seq 1 "$ROUNDS"); do
-  read -r b1 b1p50 b1p99 <<<"$(measure "$base/persons" "$DURATION")"
-  sign_in; read -r a1 a1p50 a1p99 <<<"$(measure "$app/Persons" "$DURATION" "$cookie")"
-  read -r b2 b2p50 b2p99 <<<"$(measure "$base/persons/$person" "$DURATION")"
-  sign_in; read -r a2 a2p50 a2p99 <<<"$(measure "$app/Persons/Details/$person" "$DURATION" "$cookie")"
-  read -r b3 b3p50 b3p99 <<<"$(measure "$base/persons/$person?trace=0" "$DURATION")"
+  read -r b1 b1p50 b1p99 b1cpu b1pg <<<"$(measure "$base/persons" "$DURATION" "$base_pid")"
+  sign_in; read -r a1 a1p50 a1p99 a1cpu a1pg <<<"$(measure "$app/Persons" "$DURATION" "$app_pid" "$cookie")"
+  read -r b2 b2p50 b2p99 b2cpu b2pg <<<"$(measure "$base/persons/$person" "$DURATION" "$base_pid")"
+  sign_in; read -r a2 a2p50 a2p99 a2cpu a2pg <<<"$(measure "$app/Persons/Details/$person" "$DURATION" "$app_pid" "$cookie")"
+  read -r b3 b3p50 b3p99 b3cpu b3pg <<<"$(measure "$base/persons/$person?trace=0" "$DURATION" "$base_pid")"
   [ -n "$b1" ] && [ -n "$a1" ] && [ -n "$b2" ] && [ -n "$a2" ] && [ -n "$b3" ] || { echo "A measure failed." >&2; exit 1; }
-  printf '%-5s  %-30s %10s %9s %9s\n' "$round" "baseline /persons" "$b1" "$b1p50" "$b1p99"
-  printf '%-5s  %-30s %10s %9s %9s   %s\n' "$round" "app /Persons" "$a1" "$a1p50" "$a1p99" "$(awk -v a="$a1" -v b="$b1" 'BEGIN { printf "%.2f", a / b }')"
-  printf '%-5s  %-30s %10s %9s %9s\n' "$round" "baseline /persons/{id}" "$b2" "$b2p50" "$b2p99"
-  printf '%-5s  %-30s %10s %9s %9s   %s\n' "$round" "app /Persons/Details/{id}" "$a2" "$a2p50" "$a2p99" "$(awk -v a="$a2" -v b="$b2" 'BEGIN { printf "%.2f", a / b }')"
-  printf '%-5s  %-30s %10s %9s %9s\n' "$round" "baseline, no access row" "$b3" "$b3p50" "$b3p99"
+  line "$round" "baseline /persons" "$b1" "$b1p50" "$b1p99" "$b1cpu" "$b1pg"
+  line "$round" "app /Persons" "$a1" "$a1p50" "$a1p99" "$a1cpu" "$a1pg" "$(ratio "$a1" "$b1")"
+  line "$round" "baseline /persons/{id}" "$b2" "$b2p50" "$b2p99" "$b2cpu" "$b2pg"
+  line "$round" "app /Persons/Details/{id}" "$a2" "$a2p50" "$a2p99" "$a2cpu" "$a2pg" "$(ratio "$a2" "$b2")"
+  line "$round" "baseline, no access row" "$b3" "$b3p50" "$b3p99" "$b3cpu" "$b3pg"
 done
 sign_in; check "$app/Persons"
 accesses="$("$(pg_bin)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d remotesupport_bench -tAc 'SELECT count(*) FROM "PersonAccesses"')"

@@ -6,6 +6,9 @@ public sealed class Department
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
 
+    /// <summary>Concurrency token (PostgreSQL xmin): two administrators cannot silently overwrite each other's settings.</summary>
+    public uint Version { get; set; }
+
     /// <summary>Working days, Monday = 1 … Sunday = 7 (ISO).</summary>
     public List<int> WorkingDays { get; set; } = [1, 2, 3, 4, 5];
     public TimeOnly WorkDayStart { get; set; } = new(9, 0);
@@ -37,6 +40,9 @@ public sealed class Team : Common.IDepartmentScoped
     public int Id { get; set; }
     public int DepartmentId { get; set; }
     public string Name { get; set; } = "";
+
+    /// <summary>Concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>A video tool the department approved, with the privacy note shown to the worker who picks it.</summary>

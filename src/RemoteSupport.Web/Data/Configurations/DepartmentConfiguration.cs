@@ -12,6 +12,7 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
         b.Property(d => d.Code).HasMaxLength(16);
         b.Property(d => d.Name).HasMaxLength(120);
         b.HasIndex(d => d.Code).IsUnique();
+        b.Property(d => d.Version).IsRowVersion();
     }
 }
 
@@ -23,6 +24,7 @@ public sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.Property(t => t.Name).HasMaxLength(120);
         b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.DepartmentId, t.Name }).IsUnique();
+        b.Property(t => t.Version).IsRowVersion();
     }
 }
 

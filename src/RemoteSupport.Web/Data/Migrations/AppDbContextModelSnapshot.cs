@@ -475,6 +475,12 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<TimeOnly>("WorkDayEnd")
                         .HasColumnType("time without time zone");
 
@@ -508,6 +514,12 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

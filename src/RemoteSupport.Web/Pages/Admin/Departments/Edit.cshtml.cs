@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Web.Authorization;
@@ -14,13 +15,15 @@ namespace RemoteSupport.Web.Pages.Admin.Departments;
 public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validator) : AdminPageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
+    /// <summary>The version the administrator started from (xmin): a save over a newer one is refused.</summary>
+    [BindProperty] public uint Version { get; set; }
     public Handler.Details Department { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var details = await handler.LoadAsync(id, ct);
         if (details is null) return NotFound();
-        (Department, Input) = (details, details.Input);
+        (Department, Input, Version) = (details, details.Input, details.Version);
         return Page();
     }
 
@@ -29,9 +32,16 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         var details = await handler.LoadAsync(id, ct);
         if (details is null) return NotFound();
         Department = details;
+        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
+        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = 0;
+        }
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        var outcome = await handler.HandleAsync(id, Input, User.RequiredUserId(), ct);
+        var outcome = await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct);
         if (outcome == Outcome.CodeTaken) return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");
+        if (outcome == Outcome.Conflict) return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
         if (outcome == Outcome.NotFound) return NotFound();
         TempData["flash"] = outcome == Outcome.Saved ? "Les réglages du département ont été enregistrés." : "Aucune modification à enregistrer.";
         return RedirectToPage("Edit", new { id });
@@ -45,7 +55,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         _ => null,
     };
 
-    public enum Outcome { Saved, Unchanged, CodeTaken, NotFound }
+    public enum Outcome { Saved, Unchanged, CodeTaken, Conflict, NotFound }
 
     public sealed class Command : DepartmentNaming
     {
@@ -89,7 +99,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
     {
         public sealed record TeamRow(int Id, string Name, int ActiveUsers);
         public sealed record ToolRow(Guid Id, string Name, bool IsActive);
-        public sealed record Details(int Id, string Code, string Name, IReadOnlyList<TeamRow> Teams, IReadOnlyList<ToolRow> Tools, Command Input);
+        public sealed record Details(int Id, string Code, string Name, IReadOnlyList<TeamRow> Teams, IReadOnlyList<ToolRow> Tools, Command Input, uint Version);
 
         public async Task<Details?> LoadAsync(int id, CancellationToken ct)
         {
@@ -100,13 +110,16 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
                 .Select(t => new TeamRow(t.Id, t.Name, db.Users.Count(u => u.TeamId == t.Id && u.IsActive))).ToListAsync(ct);
             var tools = await db.VideoTools.AsNoTracking().Where(t => t.DepartmentId == id).OrderByDescending(t => t.IsActive).ThenBy(t => t.Name)
                 .Select(t => new ToolRow(t.Id, t.Name, t.IsActive)).ToListAsync(ct);
-            return new Details(department.Id, department.Code, department.Name, teams, tools, Command.From(department));
+            return new Details(department.Id, department.Code, department.Name, teams, tools, Command.From(department), department.Version);
         }
 
-        public async Task<Outcome> HandleAsync(int id, Command command, Guid actorId, CancellationToken ct)
+        public async Task<Outcome> HandleAsync(int id, Command command, uint version, Guid actorId, CancellationToken ct)
         {
             var department = await db.ScopedDepartments().FirstOrDefaultAsync(d => d.Id == id, ct);
             if (department is null) return Outcome.NotFound;
+            // Saved only over the version the administrator saw; otherwise their form would undo a colleague's change.
+            if (department.Version != version) return Outcome.Conflict;
+            db.Entry(department).Property(d => d.Version).OriginalValue = version;
             var code = command.CleanCode;
             if (await DepartmentNaming.CodeTakenAsync(db, code, id, ct)) return Outcome.CodeTaken;
 
@@ -127,6 +140,10 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
             try
             {
                 await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome.Conflict; // changed by someone else between our read and this save
             }
             catch (DbUpdateException)
             {

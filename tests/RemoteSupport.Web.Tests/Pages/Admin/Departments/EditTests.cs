@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Web.Infrastructure;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Departments;
@@ -35,6 +36,38 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.DoesNotContain("Code", audit.After);
         Assert.Contains("\"WorkingDays\": [1, 2, 4]", audit.After);
         Assert.Contains("\"WorkingDays\": [1, 2, 3, 4, 5]", audit.Before);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_saves_is_refused_and_keeps_what_was_typed()
+    {
+        var first = await SignInAsync(World.Admin56);
+        var second = await SignInAsync(World.SuperAdmin);
+        var firstForm = await first.GetAsync(Url);
+        var secondForm = await second.GetAsync(Url);
+
+        var saved = await first.SubmitFormAsync(firstForm, new() { ["Input.WorkDayStart"] = "08:00" });
+        Assert.Equal("Les réglages du département ont été enregistrés.", saved.Flash);
+        var refused = await second.SubmitFormAsync(secondForm, new() { ["Input.Name"] = "Morbihan (56)", ["Input.NotContactedAlertDays"] = "45" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(PageModelExtensions.ConcurrencyMessage, refused.Summary);
+        Assert.Equal(("Morbihan (56)", "45"), (refused.ValueOf("Input.Name"), refused.ValueOf("Input.NotContactedAlertDays")));
+        var stored = await Factory.WithDbAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Id == World.Cd56.Id));
+        Assert.Equal(new TimeOnly(8, 0), stored.WorkDayStart);
+        Assert.NotEqual("Morbihan (56)", stored.Name);
+        Assert.Single(await Factory.AuditAsync());
+
+        // A tampered version is never the current one; reloading the form picks up the new version, and the save goes through.
+        var tampered = await second.PostWithTokenAsync(secondForm, Url, ("Version", "abc"), ("Input.Code", "CD56"), ("Input.Name", "Morbihan (56)"),
+            ("Input.WorkingDays", "1"), ("Input.WorkDayStart", "09:00"), ("Input.WorkDayEnd", "17:00"), ("Input.DefaultContactFrequencyDays", "30"),
+            ("Input.NotContactedAlertDays", "45"), ("Input.SmsQuietFrom", "20:00"), ("Input.SmsQuietUntil", "08:00"));
+        Assert.Contains(PageModelExtensions.ConcurrencyMessage, tampered.Summary);
+        var reloaded = await second.GetAsync(Url);
+        Assert.Equal("08:00", reloaded.ValueOf("Input.WorkDayStart"));
+        var retried = await second.SubmitFormAsync(reloaded, new() { ["Input.Name"] = "Morbihan (56)" });
+        Assert.Equal("Les réglages du département ont été enregistrés.", retried.Flash);
+        Assert.Equal("Morbihan (56)", await Factory.WithDbAsync(db => db.Departments.Where(d => d.Id == World.Cd56.Id).Select(d => d.Name).SingleAsync()));
     }
 
     [Fact]

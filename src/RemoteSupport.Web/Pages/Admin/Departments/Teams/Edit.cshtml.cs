@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -12,6 +13,8 @@ namespace RemoteSupport.Web.Pages.Admin.Departments.Teams;
 public sealed class Edit(Edit.Handler handler, IValidator<TeamInput> validator) : AdminPageModel
 {
     [BindProperty] public TeamInput Input { get; set; } = new();
+    /// <summary>The version the administrator started from (xmin): a rename over a newer one is refused.</summary>
+    [BindProperty] public uint Version { get; set; }
     public Handler.Details Team { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -19,7 +22,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<TeamInput> validator) 
         var team = await handler.LoadAsync(id, ct);
         if (team is null) return NotFound();
         Team = team;
-        Input.Name = team.Name;
+        (Input.Name, Version) = (team.Name, team.Version);
         return Page();
     }
 
@@ -28,29 +31,43 @@ public sealed class Edit(Edit.Handler handler, IValidator<TeamInput> validator) 
         var team = await handler.LoadAsync(id, ct);
         if (team is null) return NotFound();
         Team = team;
+        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
+        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = 0;
+        }
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        if (!await handler.HandleAsync(id, Input, User.RequiredUserId(), ct)) return this.PageWithError(TeamInput.NameTaken, "Input.Name");
+        switch (await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct))
+        {
+            case Outcome.NameTaken: return this.PageWithError(TeamInput.NameTaken, "Input.Name");
+            case Outcome.Conflict: return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
+        }
         TempData["flash"] = "L'équipe a été renommée.";
         return RedirectToPage("/Admin/Departments/Edit", new { id = team.DepartmentId });
     }
 
+    public enum Outcome { Saved, NameTaken, Conflict }
+
     public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
-        public sealed record Details(int Id, int DepartmentId, string DepartmentName, string Name);
+        public sealed record Details(int Id, int DepartmentId, string DepartmentName, string Name, uint Version);
 
         public Task<Details?> LoadAsync(int id, CancellationToken ct) =>
             db.Teams.AsNoTracking().Where(t => t.Id == id)
                 .Select(t => new Details(t.Id, t.DepartmentId,
-                    db.Departments.Where(d => d.Id == t.DepartmentId).Select(d => d.Code + " – " + d.Name).First(), t.Name))
+                    db.Departments.Where(d => d.Id == t.DepartmentId).Select(d => d.Code + " – " + d.Name).First(), t.Name, t.Version))
                 .FirstOrDefaultAsync(ct);
 
-        /// <returns>False when another team of the department already has the name.</returns>
-        public async Task<bool> HandleAsync(int id, TeamInput input, Guid actorId, CancellationToken ct)
+        public async Task<Outcome> HandleAsync(int id, TeamInput input, uint version, Guid actorId, CancellationToken ct)
         {
             var team = await db.Teams.FirstAsync(t => t.Id == id, ct);
+            // Saved only over the version the administrator saw; otherwise the form would undo a colleague's rename.
+            if (team.Version != version) return Outcome.Conflict;
+            db.Entry(team).Property(t => t.Version).OriginalValue = version;
             var name = input.Name.Trim();
-            if (await TeamInput.NameTakenAsync(db, team.DepartmentId, name, id, ct)) return false;
-            if (team.Name == name) return true;
+            if (await TeamInput.NameTakenAsync(db, team.DepartmentId, name, id, ct)) return Outcome.NameTaken;
+            if (team.Name == name) return Outcome.Saved;
             AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Teams, AuditTrail.Actions.Update,
                 id.ToString(CultureInfo.InvariantCulture), team.DepartmentId, new() { ["Name"] = team.Name }, new() { ["Name"] = name });
             team.Name = name;
@@ -58,11 +75,15 @@ public sealed class Edit(Edit.Handler handler, IValidator<TeamInput> validator) 
             {
                 await db.SaveChangesAsync(ct);
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome.Conflict; // renamed by someone else between our read and this save
+            }
             catch (DbUpdateException)
             {
-                return false; // taken by someone else meanwhile (unique index on department and name)
+                return Outcome.NameTaken; // taken by someone else meanwhile (unique index on department and name)
             }
-            return true;
+            return Outcome.Saved;
         }
     }
 }

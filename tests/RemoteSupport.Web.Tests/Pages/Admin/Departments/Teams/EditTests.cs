@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Web.Infrastructure;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Departments.Teams;
@@ -19,6 +20,25 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
 
         page = await client.SubmitAsync($"/Admin/Departments/Teams/Edit/{World.Lorient.Id}", new() { ["Input.Name"] = "Pays de Vannes" });
         Assert.Equal("Une équipe porte déjà ce nom dans ce département.", page.ErrorFor("Input.Name"));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_renames_is_refused_and_keeps_what_was_typed()
+    {
+        var url = $"/Admin/Departments/Teams/Edit/{World.Lorient.Id}";
+        var first = await SignInAsync(World.Admin56);
+        var second = await SignInAsync(World.SuperAdmin);
+        var firstForm = await first.GetAsync(url);
+        var secondForm = await second.GetAsync(url);
+
+        Assert.Equal("L'équipe a été renommée.", (await first.SubmitFormAsync(firstForm, new() { ["Input.Name"] = "Lorient Agglomération" })).Flash);
+        var refused = await second.SubmitFormAsync(secondForm, new() { ["Input.Name"] = "Pays de Lorient-Quimperlé" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(PageModelExtensions.ConcurrencyMessage, refused.Summary);
+        Assert.Equal("Pays de Lorient-Quimperlé", refused.ValueOf("Input.Name"));
+        Assert.Equal("Lorient Agglomération", await Factory.WithDbAsync(db => db.Teams.Where(t => t.Id == World.Lorient.Id).Select(t => t.Name).SingleAsync()));
+        Assert.Single(await Factory.AuditAsync());
     }
 
     [Fact]

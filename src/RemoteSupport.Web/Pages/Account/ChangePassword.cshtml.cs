@@ -7,8 +7,8 @@ using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Account;
 
-public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<ChangePassword.Command> validator)
-    : PageModel
+public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<ChangePassword.Command> validator,
+    ILogger<ChangePassword> logger) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public bool MustChange => User.HasClaim(c => c.Type == AppClaims.MustChangePassword);
@@ -20,6 +20,17 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // A wrong current password counts toward the lockout like a failed sign-in: an open session left on a shared
+        // computer must not let someone try passwords here without limit.
+        if (await users.IsLockedOutAsync(user)) return await EndLockedSessionAsync(user);
+        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user)) return await EndLockedSessionAsync(user);
+            ModelState.AddModelError("Input.CurrentPassword", users.ErrorDescriber.PasswordMismatch().Description);
+            return Page();
+        }
+        await users.ResetAccessFailedCountAsync(user);
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -38,6 +49,14 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         await signIn.RefreshSignInAsync(user);
         TempData["flash"] = "Votre mot de passe a été changé.";
         return RedirectToPage("/Index");
+    }
+
+    private async Task<IActionResult> EndLockedSessionAsync(AppUser user)
+    {
+        logger.LogWarning("User {UserId} locked out while changing their password", user.Id);
+        await signIn.SignOutAsync();
+        TempData["flash"] = Login.LockedOut;
+        return RedirectToPage("/Account/Login");
     }
 
     public sealed class Command

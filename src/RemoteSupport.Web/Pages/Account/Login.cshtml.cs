@@ -30,11 +30,14 @@ public sealed class Login(SignInManager<AppUser> signIn, UserManager<AppUser> us
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} locked out", user.Id);
-            return this.PageWithError("Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Réessayez plus tard ou demandez à votre administrateur de le déverrouiller.");
+            return this.PageWithError(LockedOut);
         }
         if (result.IsNotAllowed) return this.PageWithError("Ce compte est désactivé. Adressez-vous à votre administrateur.");
         return this.PageWithError(BadCredentials);
     }
+
+    public const string LockedOut =
+        "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Réessayez plus tard ou demandez à votre administrateur de le déverrouiller.";
 
     // The same message whether the e-mail exists or not: the page must not reveal which accounts exist.
     private const string BadCredentials = "Adresse électronique ou mot de passe incorrect.";

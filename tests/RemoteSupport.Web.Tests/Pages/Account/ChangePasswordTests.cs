@@ -43,6 +43,42 @@ public sealed class ChangePasswordTests(AppFactory factory) : WebTest(factory)
         await WebClient.SignInAsync(Factory, World.Worker56.Email!, World.Password);
     }
 
+    [Fact]
+    public async Task Wrong_current_passwords_count_toward_the_lockout_and_end_the_session()
+    {
+        var hashBefore = await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Worker56.Id).Select(u => u.PasswordHash).SingleAsync());
+        var client = await SignInAsync(World.Worker56);
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await client.SubmitAsync("/Account/ChangePassword", Form($"Pas!LeBonMotDePasse{i}", NewPassword));
+            Assert.Equal("Le mot de passe actuel est incorrect.", wrong.ErrorFor("Input.CurrentPassword"));
+        }
+
+        var fifth = await client.SubmitAsync("/Account/ChangePassword", Form("Pas!LeBonMotDePasse5", NewPassword));
+
+        Assert.Equal("/Account/Login", fifth.Url.AbsolutePath);
+        Assert.Contains("verrouillé pendant 15 minutes", fifth.Flash);
+        Assert.Equal("/Account/Login", (await client.GetAsync("/Persons")).Url.AbsolutePath);
+        var again = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
+        Assert.Contains("verrouillé pendant 15 minutes", again.Summary);
+        var stored = await Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == World.Worker56.Id));
+        Assert.NotNull(stored.LockoutEnd);
+        Assert.Equal(hashBefore, stored.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_right_current_password_clears_earlier_failures()
+    {
+        var client = await SignInAsync(World.Worker56);
+        for (var i = 0; i < 3; i++)
+            await client.SubmitAsync("/Account/ChangePassword", Form($"Pas!LeBonMotDePasse{i}", NewPassword));
+
+        var page = await client.SubmitAsync("/Account/ChangePassword", Form(World.Password, NewPassword));
+
+        Assert.Equal("Votre mot de passe a été changé.", page.Flash);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Worker56.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("", "", "", "Input.CurrentPassword", "Saisissez votre mot de passe actuel.")]
     [InlineData(World.Password, "", "", "Input.NewPassword", "Choisissez un nouveau mot de passe.")]

@@ -13,8 +13,13 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Title { get; private set; } = "Une erreur est survenue";
     public string Message { get; private set; } = "La page n'a pas pu s'afficher. Réessayez dans un instant ; si le problème continue, signalez-le à votre administrateur.";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // The code is read from the query string by hand: binding a parameter would make MVC read the body of a re-executed
+    // POST, which is what failed in the first place when a form was too large to read.
+    public void OnGet() => Describe(QueryCode());
+    public void OnPost() => Describe(QueryCode());
+
+    private int? QueryCode() =>
+        int.TryParse(Request.Query["code"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {
@@ -26,6 +31,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             code = 404;
         }
         if (error is DbUpdateConcurrencyException) code = 409;
+        // A request the server could not read (a form with too many fields, a malformed body) is the sender's fault.
+        if (error is BadHttpRequestException bad) code = bad.StatusCode;
+        if (error is InvalidDataException) code = 400;
+        if (code is null && error is not null && Response.StatusCode is >= 400 and < 500) code = Response.StatusCode;
         if (code is not null) Response.StatusCode = code.Value;
         (Title, Message) = code switch
         {

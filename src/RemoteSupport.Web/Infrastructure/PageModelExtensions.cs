@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace RemoteSupport.Web.Infrastructure;
@@ -10,6 +11,17 @@ public static class PageModelExtensions
     {
         page.ModelState.AddModelError(key, message);
         return page.Page();
+    }
+
+    /// <summary>
+    /// The version (xmin) a form was posted with. An unreadable one (a tampered form) is not an error to show: it reads
+    /// as 0, which is never a row's current version, so the save ends as a concurrency conflict.
+    /// </summary>
+    public static uint PostedVersion(this PageModel page, uint bound, string key = "Version")
+    {
+        if (page.ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid) return bound;
+        page.ModelState.Remove(key);
+        return 0;
     }
 
     public const string ConcurrencyMessage =

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
@@ -32,12 +31,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<PersonInput> validator
         var loaded = await handler.LoadAsync(id, User, ct);
         if (loaded is null) return NotFound();
         FullName = loaded.Value.FullName;
-        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
-        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
-        {
-            ModelState.Remove(nameof(Version));
-            Version = 0;
-        }
+        Version = this.PostedVersion(Version); // a tampered version ends as a conflict, not as an error
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         return await handler.HandleAsync(id, Input, Version, User, ct) switch
         {

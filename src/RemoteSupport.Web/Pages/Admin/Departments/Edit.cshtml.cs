@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Web.Authorization;
@@ -32,12 +31,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         var details = await handler.LoadAsync(id, ct);
         if (details is null) return NotFound();
         Department = details;
-        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
-        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
-        {
-            ModelState.Remove(nameof(Version));
-            Version = 0;
-        }
+        Version = this.PostedVersion(Version); // a tampered version ends as a conflict, not as an error
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         var outcome = await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct);
         if (outcome == Outcome.CodeTaken) return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");

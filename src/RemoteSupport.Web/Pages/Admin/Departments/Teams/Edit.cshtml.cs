@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -31,12 +30,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<TeamInput> validator) 
         var team = await handler.LoadAsync(id, ct);
         if (team is null) return NotFound();
         Team = team;
-        // An unreadable version (a tampered form) cannot be the current one: the save below then ends as a conflict.
-        if (ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid)
-        {
-            ModelState.Remove(nameof(Version));
-            Version = 0;
-        }
+        Version = this.PostedVersion(Version); // a tampered version ends as a conflict, not as an error
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         switch (await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct))
         {

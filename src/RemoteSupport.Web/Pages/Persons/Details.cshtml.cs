@@ -37,8 +37,8 @@ public sealed class Details(Details.Handler handler) : PageModel
         private sealed record Found(AccompaniedPerson Person, string ReferentName, int? ReferentTeamId);
 
         // The page is opened often: its two own reads are compiled once (the department filter still applies).
-        private static readonly Func<AppDbContext, Guid, Task<Found?>> FindPerson = EF.CompileAsyncQuery(
-            (AppDbContext db, Guid id) => (
+        private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Found?>> FindPerson = EF.CompileAsyncQuery(
+            (AppDbContext db, Guid id, CancellationToken ct) => (
                     from p in db.Persons.AsNoTracking()
                     where p.Id == id
                     join u in db.Users on p.ReferentId equals u.Id
@@ -58,7 +58,7 @@ public sealed class Details(Details.Handler handler) : PageModel
             // The page is opened often and shows many panels: each panel is one query (its count only when its list
             // is cut), all on one connection taken from the pool once, plus the access trace. Six round trips in all.
             await db.Database.OpenConnectionAsync(ct);
-            var found = await FindPerson(db, id);
+            var found = await FindPerson(db, id, ct);
             if (found is null) return null;
             var person = found.Person;
             var reference = new PersonRef(person.Id, person.DepartmentId, person.ReferentId, found.ReferentTeamId);

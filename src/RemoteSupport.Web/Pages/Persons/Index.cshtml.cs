@@ -68,8 +68,8 @@ public sealed class Index(Index.Handler handler) : PageModel
                     .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
                         p.Status, p.FirstFaceToFaceMeetingOn == null)));
 
-        private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, Task<int>> CountQuery =
-            EF.CompileAsyncQuery((AppDbContext db, Guid workerId, PersonStatus? status, RiskLevel? risk, RemoteReason? reason, string? pattern) =>
+        private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, CancellationToken, Task<int>> CountQuery =
+            EF.CompileAsyncQuery((AppDbContext db, Guid workerId, PersonStatus? status, RiskLevel? risk, RemoteReason? reason, string? pattern, CancellationToken ct) =>
                 db.Persons.AsNoTracking()
                     .Count(p => p.ReferentId == workerId
                         && (status == null || p.Status == status)
@@ -89,7 +89,7 @@ public sealed class Index(Index.Handler handler) : PageModel
             var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize); // no overflow in the offset below
             var rows = await RowsQuery(db, workerId, status, risk, reason, pattern, (page - 1) * PageSize).ToListAsync(ct);
             // A caseload fits on one page almost always: then the rows are the count, and the second query is saved.
-            var total = page == 1 && rows.Count < PageSize ? rows.Count : await CountQuery(db, workerId, status, risk, reason, pattern);
+            var total = page == 1 && rows.Count < PageSize ? rows.Count : await CountQuery(db, workerId, status, risk, reason, pattern, ct);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             if (page > pages)
             {

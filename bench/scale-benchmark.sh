@@ -10,6 +10,8 @@
 #
 # Settings (environment): PERSONS=50000 WORKERS=800 INTERVIEWS=500000 ACTIVITY=2000000 RUNS=2 DURATION=15s
 # CONNECTIONS=8 THREADS=2. KEEP=1 keeps the seeded database in bench/out/pg-scale and reuses it next time.
+# CS_EXTRA is appended to the connection string, e.g. CS_EXTRA=";Max Auto Prepare=0" to measure without prepared
+# statements.
 # NICE=-10 (root only) runs PostgreSQL, the app and wrk ahead of other work on the machine: on a machine shared with
 # builds, it approximates a server of our own. The default, 0, measures in whatever company the machine keeps.
 set -euo pipefail
@@ -51,7 +53,7 @@ pg_start "$data" "$port" "-c shared_buffers=512MB -c effective_cache_size=4GB -c
 # Backends are forked by the postmaster and inherit its priority.
 [ "$NICE" = "0" ] || renice -n "$NICE" -p "$(head -1 "$data/postmaster.pid")" >/dev/null
 psql=("$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAqX)
-connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=rs_scale"
+connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=rs_scale${CS_EXTRA:-}"
 
 echo "Building (Release)…"
 dotnet build src/RemoteSupport.Web -c Release -nologo -v quiet -clp:ErrorsOnly

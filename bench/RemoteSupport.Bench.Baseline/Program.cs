@@ -17,10 +17,11 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
 var workerEmail = builder.Configuration["Bench:WorkerEmail"] ?? "ts1.cd56@remotesupport.test";
 
 // The same Npgsql settings as the product (src/RemoteSupport.Web/Data/DataServices.cs): statements prepared
-// automatically unless the connection string says otherwise, so both sides are measured with the same driver.
+// automatically and planned on each run, unless the connection string says otherwise, so both sides are measured with
+// the same driver and the same PostgreSQL settings.
 var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
 if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-    connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+    connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, Options = "-c plan_cache_mode=force_custom_plan" }.ConnectionString;
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var app = builder.Build();
 

@@ -31,10 +31,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             code = 404;
         }
         if (error is DbUpdateConcurrencyException) code = 409;
-        // A request the server could not read (a form with too many fields, a malformed body) is the sender's fault.
+        // Kestrel's own refusal of a request it could not read carries its status (400, 413…).
         if (error is BadHttpRequestException bad) code = bad.StatusCode;
-        if (error is InvalidDataException) code = 400;
-        if (code is null && error is not null && Response.StatusCode is >= 400 and < 500) code = Response.StatusCode;
         if (code is not null) Response.StatusCode = code.Value;
         (Title, Message) = code switch
         {

@@ -23,15 +23,12 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         // A wrong current password counts toward the lockout like a failed sign-in: an open session left on a shared
         // computer must not let someone try passwords here without limit.
         if (await users.IsLockedOutAsync(user)) return await EndLockedSessionAsync(user);
-        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user)) return await EndLockedSessionAsync(user);
-            ModelState.AddModelError("Input.CurrentPassword", users.ErrorDescriber.PasswordMismatch().Description);
-            return Page();
         }
-        await users.ResetAccessFailedCountAsync(user);
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -41,6 +38,7 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
             }
             return Page();
         }
+        await users.ResetAccessFailedCountAsync(user);
         if (user.MustChangePassword)
         {
             user.MustChangePassword = false;

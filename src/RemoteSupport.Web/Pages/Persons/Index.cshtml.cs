@@ -32,9 +32,16 @@ public sealed class Index(Index.Handler handler) : PageModel
         [FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
-    public sealed record Row(Guid Id, string LastName, string FirstName, RiskLevel Risk, List<RemoteReason> Reasons,
+    /// <param name="ReasonCodes">
+    /// The remote situations as PostgreSQL gives them, joined in one text (array_to_string): Npgsql's EF Core converter
+    /// for an array of enums stored as text reads the whole array again for each element (and twice more), which cost
+    /// this list a twentieth of its CPU time; one text per row is read once and parsed here.
+    /// </param>
+    public sealed record Row(Guid Id, string LastName, string FirstName, RiskLevel Risk, string ReasonCodes,
         DateTimeOffset? LastContactAt, int FrequencyDays, PersonStatus Status, bool FirstMeetingPending)
     {
+        public IReadOnlyList<RemoteReason> Reasons { get; init; } = [];
+
         /// <summary>An active follow-up whose agreed contact frequency has passed (or that was never contacted).</summary>
         public bool Overdue { get; init; }
     }
@@ -65,7 +72,7 @@ public sealed class Index(Index.Handler handler) : PageModel
                         && (pattern == null || EF.Functions.ILike(p.LastName + " " + p.FirstName, pattern, "\\") || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\")))
                     .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
                     .Skip(skip).Take(PageSize)
-                    .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, p.RemoteReasons, p.LastContactAt, p.ContactFrequencyDays,
+                    .Select(p => new Row(p.Id, p.LastName, p.FirstName, p.RiskLevel, string.Join(",", p.RemoteReasons), p.LastContactAt, p.ContactFrequencyDays,
                         p.Status, p.FirstFaceToFaceMeetingOn == null)));
 
         private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, CancellationToken, Task<int>> CountQuery =
@@ -100,6 +107,7 @@ public sealed class Index(Index.Handler handler) : PageModel
             var now = clock.GetUtcNow();
             return new Result(rows.Select(r => r with
             {
+                Reasons = StoredEnums.ParseList<RemoteReason>(r.ReasonCodes),
                 Overdue = r.Status == PersonStatus.Active && (r.LastContactAt is null || (now - r.LastContactAt.Value).TotalDays > r.FrequencyDays),
             }).ToList(), total, page, pages);
         }

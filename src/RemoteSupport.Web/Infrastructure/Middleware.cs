@@ -33,3 +33,16 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
         return next(context);
     }
 }
+
+/// <summary>
+/// Pages and exports carry personal data: no copy is kept in a browser's or a proxy's cache (a shared computer, the
+/// back button after signing out). Placed after the static files, which keep their validators and stay cacheable.
+/// </summary>
+public sealed class NoStoreMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return next(context);
+    }
+}

@@ -95,7 +95,7 @@ public sealed class Site : IAsyncLifetime
         await page.GetByLabel("Mot de passe").FillAsync(Demo.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         var refusal = page.Locator(".error-summary");
-        var signedIn = page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" });
+        var signedIn = page.GetByRole(AriaRole.Link, new() { Name = "Se déconnecter" });
         await refusal.Or(signedIn).First.WaitForAsync(new() { Timeout = 30_000 });
         if (await refusal.IsVisibleAsync()) throw new InvalidOperationException($"{user} could not sign in: {await refusal.InnerTextAsync()}");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));

@@ -38,6 +38,7 @@ public static class SitePages
         new("clore-suivi-erreurs", Demo.Worker, "/Persons/Close/{person}", SubmitEmpty: true),
         new("mot-de-passe", Demo.Worker, "/Account/ChangePassword"),
         new("mot-de-passe-erreurs", Demo.Worker, "/Account/ChangePassword", SubmitEmpty: true),
+        new("se-deconnecter", Demo.Worker, "/Account/Logout"),
         new("consentement", Demo.Worker, "/Consents/Record/{person}", Picture: true),
         new("consentement-erreurs", Demo.Worker, "/Consents/Record/{person}", SubmitEmpty: true),
         new("historique-consentements", Demo.Worker, "/Consents/History/{person}"),

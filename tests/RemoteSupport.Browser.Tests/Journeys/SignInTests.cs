@@ -75,10 +75,13 @@ public sealed class SignInTests(Site site) : BrowserTest(site)
         var page = await NewPageAsync();
         await Site.SignInAsync(page, Demo.Worker29);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Logout");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Vous êtes déconnecté.");
         await page.GotoAsync("/Persons");
         Assert.Equal("/Account/Login", new Uri(page.Url).AbsolutePath);
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Se déconnecter" }).CountAsync());
     }
 }

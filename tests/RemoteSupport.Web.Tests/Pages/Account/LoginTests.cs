@@ -71,13 +71,49 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_session()
+    public async Task Signing_out_from_the_header_link_and_its_page_ends_the_session()
     {
         var client = await SignInAsync(World.Worker56);
         var home = await client.GetAsync("/");
-        await client.SubmitFormAsync(home, new Dictionary<string, string>(), "form[action='/Account/Logout']");
+        var link = home.Document.QuerySelector("header a[href='/Account/Logout']");
+        Assert.Equal("Se déconnecter", link?.TextContent.Trim());
+
+        var confirm = await client.GetAsync("/Account/Logout");
+        Assert.Equal(HttpStatusCode.OK, confirm.Status);
+        Assert.Equal("Se déconnecter", confirm.Document.QuerySelector("main h1")?.TextContent.Trim());
+        var signedOut = await client.SubmitFormAsync(confirm, new Dictionary<string, string>(), "main form");
+        Assert.Equal("/Account/Login", signedOut.Url.AbsolutePath);
+        Assert.Equal("Vous êtes déconnecté.", signedOut.Flash);
+
         var after = await client.GetAsync("/Persons");
         Assert.Equal("/Account/Login", after.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Opening_the_sign_out_page_or_posting_to_it_without_its_token_keeps_the_session()
+    {
+        var client = await SignInAsync(World.Worker56);
+        await client.GetAsync("/Account/Logout");
+        var forged = await client.PostAsync("/Account/Logout", []);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+
+        var after = await client.GetAsync("/Persons");
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("/Persons", after.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Pages_are_not_kept_in_caches_but_the_style_sheet_is()
+    {
+        var client = await SignInAsync(World.Worker56);
+        var list = await client.Http.GetAsync("/Persons");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.True(list.Headers.CacheControl?.NoStore, "the caseload must be sent with Cache-Control: no-store");
+
+        var css = await client.Http.GetAsync("/css/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.False(css.Headers.CacheControl?.NoStore ?? false);
+        Assert.NotNull(css.Headers.ETag);
     }
 
     [Fact]

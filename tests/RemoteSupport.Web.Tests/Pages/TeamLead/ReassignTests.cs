@@ -171,7 +171,7 @@ public sealed class ReassignTests(AppFactory factory) : WebTest(factory)
         var index29 = await lead29.GetAsync("/TeamLead/Reassign");
         Assert.DoesNotContain("Léa Travailleuse", index29.Text);
         // A forged post carrying a valid antiforgery token of the lead's own session, aimed at the other department's worker.
-        var own = await lead29.GetAsync("/TeamLead/Reassign");
+        var own = await lead29.GetAsync("/Account/ChangePassword");
         var token = own.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var forged = await lead29.PostAsync(FromLea,
             [("__RequestVerificationToken", token), ("Input.PersonIds", lea.Id.ToString()), ("Input.ToWorker", World.Worker29.Id.ToString()),

@@ -103,7 +103,7 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
-    public async Task Pages_are_not_kept_in_caches_but_the_style_sheet_is()
+    public async Task Pages_are_not_kept_in_caches_but_the_versioned_style_sheet_is_kept_a_year()
     {
         var client = await SignInAsync(World.Worker56);
         var list = await client.Http.GetAsync("/Persons");
@@ -114,6 +114,15 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.False(css.Headers.CacheControl?.NoStore ?? false);
         Assert.NotNull(css.Headers.ETag);
+
+        // The layout links the style sheet with its version: that URL is kept for a year.
+        var home = await client.GetAsync("/");
+        var versioned = home.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.Contains("?v=", versioned);
+        var cached = await client.Http.GetAsync(versioned);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(365), cached.Headers.CacheControl?.MaxAge);
+        Assert.False(cached.Headers.CacheControl?.NoStore ?? true);
     }
 
     [Fact]

@@ -42,7 +42,9 @@ public sealed class NoStoreMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.Headers.CacheControl = "no-store";
+        // The same values antiforgery sets on a page with a form, so it has nothing to override (and no warning to log).
+        context.Response.Headers.CacheControl = "no-cache, no-store";
+        context.Response.Headers.Pragma = "no-cache";
         return next(context);
     }
 }

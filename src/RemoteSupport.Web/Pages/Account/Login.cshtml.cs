@@ -25,7 +25,10 @@ public sealed class Login(SignInManager<AppUser> signIn, UserManager<AppUser> us
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            // The sign-out link of a page whose session had expired brings the person here: once signed in again, they
+            // want their work, not the sign-out page.
+            var back = Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/";
+            return LocalRedirect(back);
         }
         if (result.IsLockedOut)
         {

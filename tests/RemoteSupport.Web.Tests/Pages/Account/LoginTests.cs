@@ -90,6 +90,18 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task The_sign_out_link_of_an_expired_session_asks_to_sign_in_then_leads_home_not_back_to_sign_out()
+    {
+        var client = Anonymous();
+        var page = await client.GetAsync("/Account/Logout");
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains("ReturnUrl=%2FAccount%2FLogout", page.Url.Query);
+
+        var home = await client.SubmitFormAsync(page, new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
+        Assert.Equal("/", home.Url.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Opening_the_sign_out_page_or_posting_to_it_without_its_token_keeps_the_session()
     {
         var client = await SignInAsync(World.Worker56);
@@ -123,6 +135,11 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         Assert.Equal(TimeSpan.FromDays(365), cached.Headers.CacheControl?.MaxAge);
         Assert.False(cached.Headers.CacheControl?.NoStore ?? true);
+
+        // A version that is not the file's (an old instance asked for a newer file, or the reverse) is not kept.
+        var stale = await client.Http.GetAsync("/css/site.css?v=ancienne-version");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Null(stale.Headers.CacheControl?.MaxAge);
     }
 
     [Fact]

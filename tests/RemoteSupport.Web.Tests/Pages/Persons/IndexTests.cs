@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Tests.Infrastructure;
 
@@ -43,6 +44,19 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         Assert.Empty(Names(none));
         Assert.Contains("Aucune personne ne correspond à ces critères.", none.Text);
         Assert.Equal("Dupont", none.ValueOf("q"));
+    }
+
+    [Fact]
+    public async Task A_rows_remote_situations_come_from_postgresql_as_one_text_and_show_in_stored_order()
+    {
+        var sql = await Factory.WithDbAsync(db => Task.FromResult(db.Persons.Select(RemoteSupport.Web.Pages.Persons.Index.Handler.RowShape).ToQueryString()));
+        Assert.Contains("array_to_string(a.\"RemoteReasons\", ',', '')", sql);
+
+        await World.AddPersonAsync(Factory, World.Worker56, p => { (p.FirstName, p.LastName) = ("Anne", "Abgrall"); p.RemoteReasons = [RemoteReason.NoNetworkCoverage, RemoteReason.Lockdown]; });
+        await World.AddPersonAsync(Factory, World.Worker56, p => { (p.FirstName, p.LastName) = ("Bleuenn", "Bihan"); p.RemoteReasons = []; });
+        var page = await (await SignInAsync(World.Worker56)).GetAsync("/Persons");
+        var cells = page.Document.QuerySelectorAll("table.list tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal(["Zone sans couverture réseau, Confinement", ""], cells);
     }
 
     [Fact]

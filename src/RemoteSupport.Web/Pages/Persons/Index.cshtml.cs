@@ -60,14 +60,14 @@ public sealed class Index(Index.Handler handler) : PageModel
     {
         public const int PageSize = 100;
 
-        // « Ma file active » is the page a worker opens most: its two statements are compiled once. A filter left
-        // empty is a null parameter, and EF Core writes the SQL without its condition. Compiled queries cannot share a
-        // predicate, so the rows and the count state the same one: a test pages a long, filtered list to keep them equal.
         /// <summary>What a row reads; the remote situations in one text (see <see cref="Row"/>), which a test checks
         /// PostgreSQL computes (a call EF Core could not translate would run after reading the array).</summary>
         public static readonly Expression<Func<AccompaniedPerson, Row>> RowShape = p => new Row(p.Id, p.LastName, p.FirstName,
             p.RiskLevel, string.Join(",", p.RemoteReasons), p.LastContactAt, p.ContactFrequencyDays, p.Status, p.FirstFaceToFaceMeetingOn == null);
 
+        // « Ma file active » is the page a worker opens most: its two statements are compiled once. A filter left
+        // empty is a null parameter, and EF Core writes the SQL without its condition. Compiled queries cannot share a
+        // predicate, so the rows and the count state the same one: a test pages a long, filtered list to keep them equal.
         private static readonly Func<AppDbContext, Guid, PersonStatus?, RiskLevel?, RemoteReason?, string?, int, IAsyncEnumerable<Row>> RowsQuery =
             EF.CompileAsyncQuery((AppDbContext db, Guid workerId, PersonStatus? status, RiskLevel? risk, RemoteReason? reason, string? pattern, int skip) =>
                 db.Persons.AsNoTracking()

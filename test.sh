@@ -13,7 +13,11 @@ if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh; fi
 
 data="$root/.test-data/pg-$$"
 port="$(free_port $((55432 + RANDOM % 3000)))"
-cleanup() { pg_stop "$data"; rm -rf "$data"; dotnet build-server shutdown >/dev/null 2>&1 || true; }
+# RS_KEEP_BUILD_SERVERS=1 leaves the compiler servers running (several checkouts building side by side share them).
+cleanup() {
+  pg_stop "$data"; rm -rf "$data"
+  [ -n "${RS_KEEP_BUILD_SERVERS:-}" ] || dotnet build-server shutdown >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 pg_start "$data" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
 export TEST_DATABASE_SERVER="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"

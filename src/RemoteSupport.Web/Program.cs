@@ -72,6 +72,8 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "rs.af");
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddScoped<PersonGate>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PersonAuthorizationHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, InterviewAuthorizationHandler>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>

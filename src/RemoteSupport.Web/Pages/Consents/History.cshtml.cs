@@ -33,7 +33,7 @@ public sealed class History(History.Handler handler) : PageModel
         {
             var reference = await gate.FindAsync(personId, ct);
             // Same 404 for a missing person, another department or a file outside the worker's team.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.View)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.View)) return null;
 
             var name = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
             var history = await db.ConsentHistoryAsync(personId, ct);

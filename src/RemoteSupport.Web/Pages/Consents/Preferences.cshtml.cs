@@ -144,7 +144,7 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
         {
             var reference = await gate.FindAsync(personId, ct);
             // Same 404 for a missing person, another department or a file outside the worker's team.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
             var matrix = await db.ConsentMatrixAsync(personId, clock.GetUtcNow(), ct);
             return new Subject(person.Id, person.FullName, person.Version, Command.From(person), matrix);

@@ -91,7 +91,7 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
         {
             var reference = await gate.FindAsync(personId, ct);
             // Another department, another team, or no such person: the same 404, nothing is learnt about the file.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             var name = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
             var matrix = await db.ConsentMatrixAsync(personId, clock.GetUtcNow(), ct);
             return new Subject(personId, reference.DepartmentId, name, matrix);

@@ -49,7 +49,7 @@ public sealed class FollowUpDone(FollowUpDone.Handler handler) : PageModel
             if (view is null) return null;
             // The action belongs to a person's file: only those who may edit that file may close it.
             var reference = await gate.FindAsync(view.PersonId, ct);
-            return reference is not null && PersonGate.Allows(user, reference, PersonOperation.Edit) ? view : null;
+            return reference is not null && await gate.AllowsAsync(user, reference, PersonOperation.Edit) ? view : null;
         }
 
         public async Task<Outcome> HandleAsync(Guid id, Guid actorId, CancellationToken ct)

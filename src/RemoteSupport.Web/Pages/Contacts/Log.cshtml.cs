@@ -112,7 +112,7 @@ public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, 
         {
             var reference = await gate.FindAsync(personId, ct);
             // Another department, or a worker outside the person's team: the same 404 as a missing file.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             return await db.Persons.Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         }
 

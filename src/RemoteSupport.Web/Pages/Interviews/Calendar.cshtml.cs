@@ -56,7 +56,7 @@ public sealed class Calendar(Calendar.Handler handler, TimeProvider clock) : Pag
             if (row.WorkerId != user.RequiredUserId())
             {
                 var reference = await gate.FindAsync(row.PersonId, ct);
-                if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.View)) return null;
+                if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.View)) return null;
             }
             return [ToEvent(row)];
         }

@@ -18,26 +18,14 @@ using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Interviews;
 
-/// <summary>What an authorization decision about an interview needs: the interview and its person.</summary>
-public sealed record InterviewRef(Guid Id, Guid PersonId, int DepartmentId, Guid WorkerId, PersonRef Person);
-
 public static class InterviewGate
 {
-    /// <summary>
-    /// The interview, if the user may act on it. Another department's interview is hidden by the query filter; an
-    /// interview of a person the user does not follow is refused by <see cref="PersonGate"/>: both read as 404.
-    /// </summary>
-    public static async Task<InterviewRef?> FindAsync(AppDbContext db, PersonGate gate, ClaimsPrincipal user, Guid id,
+    /// <summary>The interview, if the user may act on it (see <see cref="PersonGate.AuthorizeInterviewAsync"/>).</summary>
+    public static Task<InterviewRef?> FindAsync(AppDbContext db, PersonGate gate, ClaimsPrincipal user, Guid id,
         PersonOperation operation, CancellationToken ct)
     {
-        var interview = await db.Interviews.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Select(i => new { i.Id, i.PersonId, i.DepartmentId, i.WorkerId })
-            .FirstOrDefaultAsync(ct);
-        if (interview is null) return null;
-        var person = await gate.FindAsync(interview.PersonId, ct);
-        if (person is null || !PersonGate.Allows(user, person, operation)) return null;
-        return new InterviewRef(interview.Id, interview.PersonId, interview.DepartmentId, interview.WorkerId, person);
+        _ = db;
+        return gate.AuthorizeInterviewAsync(user, id, operation, ct);
     }
 }
 

@@ -161,7 +161,7 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
         {
             var reference = await gate.FindAsync(personId, ct);
             // Another department, or a person outside the worker's team: the same 404 as a missing file.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
             var consents = await InterviewScheduler.ConsentsAsync(db, personId, ct);
             var tools = await db.VideoTools.AsNoTracking()

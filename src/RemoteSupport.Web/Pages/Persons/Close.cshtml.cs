@@ -58,7 +58,7 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
         public async Task<string?> NameAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
             var reference = await gate.FindAsync(id, ct);
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             return await db.Persons.Where(p => p.Id == id).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         }
 

@@ -63,7 +63,7 @@ public sealed class Details(Details.Handler handler) : PageModel
             var person = found.Person;
             var reference = new PersonRef(person.Id, person.DepartmentId, person.ReferentId, found.ReferentTeamId);
             // Not found, another department or outside the team: the same 404, so nothing leaks about the record.
-            if (!PersonGate.Allows(user, reference, PersonOperation.View)) return null;
+            if (!await gate.AllowsAsync(user, reference, PersonOperation.View)) return null;
 
             var lines = await Journal(db, reference.DepartmentId, id).ToListAsync(ct);
             var total = lines.Count < JournalLimit ? lines.Count

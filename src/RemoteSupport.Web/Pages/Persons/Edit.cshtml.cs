@@ -83,7 +83,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<PersonInput> validator
             if (person is null) return null;
             var reference = await gate.FindAsync(id, ct);
             // Same answer as a missing record: a worker outside the team learns nothing of the file.
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             return (PersonInput.From(person), person.Version, person.FullName);
         }
 

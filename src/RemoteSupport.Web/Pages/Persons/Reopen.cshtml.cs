@@ -28,7 +28,7 @@ public sealed class Reopen(Reopen.Handler handler) : PageModel
         public async Task<string?> HandleAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
             var reference = await gate.FindAsync(id, ct);
-            if (reference is null || !PersonGate.Allows(user, reference, PersonOperation.Edit)) return null;
+            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
             var person = await db.Persons.FirstAsync(p => p.Id == id, ct);
             var now = clock.GetUtcNow();
             try

@@ -107,6 +107,7 @@ builder.Services.AddRazorPages(o =>
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
         o.Filters.Add<CheckboxBindingFilter>();
+        o.Filters.Add<InputValidationFilter>();
     });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);

@@ -17,7 +17,14 @@ public static partial class ValidationExtensions
         CancellationToken ct, string prefix = "Input")
     {
         TranslateBindingErrors<T>(modelState, prefix);
-        var result = await validator.ValidateAsync(input, ct);
+        TranslateRemainingBindingErrors(modelState);
+        AddErrors(modelState, await validator.ValidateAsync(input, ct), prefix);
+        return modelState.IsValid;
+    }
+
+    /// <summary>Copies a validator's errors under the bound property's prefix, after any binding error of the same field.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, FluentValidation.Results.ValidationResult result, string prefix)
+    {
         foreach (var error in result.Errors)
         {
             var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
@@ -25,26 +32,61 @@ public static partial class ValidationExtensions
             if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
             modelState.AddModelError(key, error.ErrorMessage);
         }
-        return modelState.IsValid;
     }
 
     /// <summary>
     /// Model binding writes its own messages, in English ("The value '31/02/2024' is not valid for BirthDate."):
     /// an impossible date, letters in a number or an unknown choice would greet a French user in English.
     /// </summary>
-    public static void TranslateBindingErrors<T>(ModelStateDictionary modelState, string prefix = "Input")
+    public static void TranslateBindingErrors<T>(ModelStateDictionary modelState, string prefix = "Input") =>
+        TranslateBindingErrors(typeof(T), modelState, prefix);
+
+    public static void TranslateBindingErrors(Type root, ModelStateDictionary modelState, string prefix)
     {
         var failed = modelState.Where(kv => kv.Value?.Errors.Any(e => DefaultBindingMessage().IsMatch(e.ErrorMessage)) == true).ToList();
         foreach (var (key, entry) in failed)
         {
             if (entry is null) continue;
-            var type = PropertyType(typeof(T), key, prefix);
+            // Only this property's fields: another bound property, or a route value, is translated on its own.
+            if (!string.IsNullOrEmpty(prefix) && !key.StartsWith(prefix + ".", StringComparison.Ordinal) && key != prefix) continue;
+            var type = key == prefix ? root : PropertyType(root, key, prefix);
             entry.Errors.Clear();
-            entry.Errors.Add(MessageFor(type));
+            if (key is "Version" or "RowVersion")
+            {
+                // An unreadable hidden version is a stale form: the handler's concurrency check refuses it with the
+                // one concurrency message, and keeps what was typed.
+                entry.ValidationState = ModelValidationState.Valid;
+                continue;
+            }
+            entry.Errors.Add(FieldMessage(key) ?? MessageFor(type));
             // A checkbox is redrawn by converting the posted text back to a bool, which throws on "peut-être":
             // forget the unreadable value so the box is drawn from the model instead of failing the page.
             if (type is not null && (Nullable.GetUnderlyingType(type) ?? type) == typeof(bool))
                 modelState.SetModelValue(key, rawValue: null, attemptedValue: null);
+        }
+    }
+
+    /// <summary>Fields whose choice deserves a message naming what to choose, whatever the page.</summary>
+    private static string? FieldMessage(string key) => key[(key.LastIndexOf('.') + 1)..].Split('[')[0] switch
+    {
+        "Modality" or "NextModality" => "Choisissez une modalité dans la liste.",
+        "FallbackModality" or "To" => "Choisissez le plan B dans la liste.",
+        "DurationMinutes" or "NextDurationMinutes" => "Indiquez la durée en minutes, par exemple 45.",
+        "VideoToolId" or "NextVideoToolId" => "Choisissez un outil de visioconférence dans la liste.",
+        "Relation" => "Choisissez le lien avec la personne dans la liste.",
+        "Reason" => "Choisissez une raison dans la liste.",
+        "FaceToFaceReason" => "Choisissez le motif de la rencontre physique dans la liste.",
+        _ => null,
+    };
+
+    /// <summary>Binding errors outside any bound property (a route or query value): a general French message.</summary>
+    public static void TranslateRemainingBindingErrors(ModelStateDictionary modelState)
+    {
+        foreach (var (_, entry) in modelState.Where(kv => kv.Value?.Errors.Any(e => DefaultBindingMessage().IsMatch(e.ErrorMessage)) == true).ToList())
+        {
+            if (entry is null) continue;
+            entry.Errors.Clear();
+            entry.Errors.Add(MessageFor(null));
         }
     }
 
@@ -76,6 +118,9 @@ public static partial class ValidationExtensions
             var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null) return null;
             type = property.PropertyType;
+            // "Participants[1]": the element's type.
+            if (part.Contains('[', StringComparison.Ordinal))
+                type = type.IsArray ? type.GetElementType()! : type.IsGenericType ? type.GetGenericArguments()[0] : type;
         }
         return type;
     }

@@ -45,7 +45,6 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
         var form = await handler.FormAsync(id, User, ct);
         if (form is null) return NotFound();
         Form = form;
-        this.UseFrenchBindingMessages();
         if (!await validator.ValidateInto(ModelState, Input, ct)) return PaddedPage();
         switch (await handler.HandleAsync(id, Input, Version, User, ct))
         {

@@ -39,7 +39,6 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
         var header = await handler.HeaderAsync(id, User, ct);
         if (header is null) return NotFound();
         Header = header;
-        this.UseFrenchBindingMessages();
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         switch (await handler.HandleAsync(id, Input, Version, User, ct))
         {

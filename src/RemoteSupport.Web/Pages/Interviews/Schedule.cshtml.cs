@@ -37,7 +37,6 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
         var form = await handler.FormAsync(personId, User, ct);
         if (form is null) return NotFound();
         Form = form;
-        this.UseFrenchBindingMessages();
         var valid = await validator.ValidateInto(ModelState, Input, ct);
         if (!valid) return PaddedPage();
 

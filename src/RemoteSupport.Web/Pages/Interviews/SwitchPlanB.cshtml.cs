@@ -36,7 +36,6 @@ public sealed class SwitchPlanB(SwitchPlanB.Handler handler, IValidator<SwitchPl
         var header = await handler.HeaderAsync(id, User, ct);
         if (header is null) return NotFound();
         Header = header;
-        this.UseFrenchBindingMessages();
         if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
         return await handler.HandleAsync(id, Input, Version, User, ct) switch
         {

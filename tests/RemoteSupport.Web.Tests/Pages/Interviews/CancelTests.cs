@@ -55,7 +55,7 @@ public sealed class CancelTests(AppFactory factory) : WebTest(factory)
 
         Assert.Contains("Quelqu'un d'autre a modifié cet entretien", page.Summary);
         var garbled = await client.SubmitAsync($"/Interviews/Cancel/{interview.Id}", new() { ["Input.Comment"] = "Annulé", ["Version"] = "abc" });
-        Assert.Contains("Cette page n'est plus à jour : rechargez-la avant de recommencer.", garbled.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié cet entretien", garbled.Summary);
         Assert.Equal(InterviewStatus.Planned, (await LoadAsync(Factory, interview.Id)).Status);
     }
 

@@ -221,7 +221,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Choisissez le travailleur social référent.", foreign.ErrorFor("ReferentId"));
         var tampered = await client.SubmitFormManyAsync(form, PersonForm.Complete(("ReferentId", "not-a-guid")));
         Assert.Equal(HttpStatusCode.OK, tampered.Status);
-        Assert.Equal("La valeur saisie n'est pas valide.", tampered.ErrorFor("ReferentId"));
+        Assert.Equal("Choisissez une valeur proposée dans la liste.", tampered.ErrorFor("ReferentId"));
 
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Persons.CountAsync()));
     }

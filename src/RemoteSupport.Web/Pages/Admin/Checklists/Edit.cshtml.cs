@@ -28,10 +28,12 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
     public async Task<IActionResult> OnGetAsync(int departmentId, Modality modality, CancellationToken ct) =>
         await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
 
+    [Validates]
     public Task<IActionResult> OnPostCreateDraftAsync(int departmentId, Modality modality, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.CreateDraftAsync(departmentId, modality, User.RequiredUserId(), c),
             "Un brouillon a été créé à partir de la version en vigueur.", ct);
 
+    [Validates(nameof(NewItem))]
     public async Task<IActionResult> OnPostAddAsync(int departmentId, Modality modality, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
@@ -41,6 +43,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
             t => Snapshot(t.AddItem(NewItem.Phase, NewItem.Text.Trim(), NewItem.Required, Blank(NewItem.HelpText))), c), "L'élément a été ajouté au brouillon.", ct);
     }
 
+    [Validates(nameof(Item))]
     public async Task<IActionResult> OnPostUpdateAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
@@ -58,27 +61,33 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
             }, c), "L'élément a été modifié.", ct);
     }
 
+    [Validates]
     public Task<IActionResult> OnPostMoveAsync(int departmentId, Modality modality, Guid itemId, int delta, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "MoveItem",
             t => { t.Move(itemId, Math.Sign(delta)); return new { itemId, delta = Math.Sign(delta) }; }, c), "L'ordre a été modifié.", ct);
 
+    [Validates]
     public Task<IActionResult> OnPostRemoveAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "RemoveItem",
             t => Snapshot(t.RemoveItem(itemId)), c), "L'élément a été retiré du brouillon.", ct);
 
+    [Validates]
     public Task<IActionResult> OnPostCopyAsync(int departmentId, Modality modality, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.CopyAsync(departmentId, modality, RowVersion, CopyFromDepartmentId, User.RequiredUserId(), c),
             "Le brouillon reprend désormais la liste de l'autre département.", ct);
 
+    [Validates]
     public Task<IActionResult> OnPostResetAsync(int departmentId, Modality modality, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "ResetToDefault",
             t => t.ReplaceItems(DefaultChecklists.For(departmentId, modality, 1, null).Items).Count, c),
             "Le brouillon reprend la liste proposée par défaut.", ct);
 
+    [Validates]
     public Task<IActionResult> OnPostPublishAsync(int departmentId, Modality modality, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.PublishAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
             "La nouvelle version est publiée : les prochains entretiens l'utiliseront.", ct);
 
+    [Validates]
     public Task<IActionResult> OnPostDiscardAsync(int departmentId, Modality modality, CancellationToken ct) =>
         ChangeAsync(departmentId, modality, (h, c) => h.DiscardAsync(departmentId, modality, RowVersion, User.RequiredUserId(), c),
             "Le brouillon a été abandonné.", ct);

@@ -99,8 +99,8 @@ public sealed class AuditEntry
     public int? DepartmentId { get; set; }
     public Guid ActorId { get; set; }
     public DateTimeOffset At { get; set; }
-    public string Area { get; set; } = "";
-    public string Action { get; set; } = "";
+    public AuditArea Area { get; set; }
+    public AuditAction Action { get; set; }
     public string EntityId { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }

@@ -4,40 +4,24 @@ using RemoteSupport.Domain.Activity;
 namespace RemoteSupport.Web.Data;
 
 /// <summary>
-/// The audit trail of administrative changes: who changed what, when, with the changed fields before and after.
-/// Handlers add the entry to the context before their one SaveChanges, so the change and its record commit together.
+/// The one writer of the audit trail of administrative changes: who changed what, when, with the changed fields before
+/// and after. Every administration handler (users, departments, teams, video tools, checklists, create-admin) records
+/// through here, with a typed area and action. Handlers add the entry to the context before their one SaveChanges, so
+/// the change and its record commit together.
 /// </summary>
 public static class AuditTrail
 {
-    public static class Areas
-    {
-        public const string Users = "Users";
-        public const string Departments = "Departments";
-        public const string Teams = "Teams";
-        public const string VideoTools = "VideoTools";
-        public static readonly string[] All = [Users, Departments, Teams, VideoTools];
-    }
-
-    public static class Actions
-    {
-        public const string Create = "Create";
-        public const string Update = "Update";
-        public const string Deactivate = "Deactivate";
-        public const string Reactivate = "Reactivate";
-        public const string Unlock = "Unlock";
-        public const string ResetPassword = "ResetPassword";
-        public const string Delete = "Delete";
-    }
-
     // Secrets never enter the trail, whatever a caller puts in a snapshot.
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "Password", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "OneTimePassword", "Token",
     };
 
-    public static AuditEntry Record(AppDbContext db, Guid actorId, DateTimeOffset at, string area, string action, string entityId,
+    public static AuditEntry Record(AppDbContext db, Guid actorId, DateTimeOffset at, AuditArea area, AuditAction action, string entityId,
         int? departmentId, Dictionary<string, object?>? before, Dictionary<string, object?>? after)
     {
+        if (!Enum.IsDefined(area)) throw new ArgumentOutOfRangeException(nameof(area));
+        if (!Enum.IsDefined(action)) throw new ArgumentOutOfRangeException(nameof(action));
         var entry = new AuditEntry
         {
             ActorId = actorId,

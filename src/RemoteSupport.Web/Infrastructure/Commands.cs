@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Priorities;
 using RemoteSupport.Web.Data.Seed;
@@ -109,10 +110,10 @@ public static class Commands
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code);
         if (department is null)
         {
-            department = new Domain.Departments.Department { Code = code, Name = departmentName };
+            department = new Domain.Departments.Department(code, departmentName);
             db.Departments.Add(department);
             await db.SaveChangesAsync();
-            AuditTrail.Record(db, userId, now, AuditTrail.Areas.Departments, AuditTrail.Actions.Create,
+            AuditTrail.Record(db, userId, now, AuditArea.Departments, AuditAction.Create,
                 department.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), department.Id, null,
                 new() { ["Code"] = department.Code, ["Name"] = department.Name, ["Via"] = "create-admin" });
         }
@@ -128,7 +129,7 @@ public static class Commands
         var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstAsync();
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = userId, RoleId = adminRole });
         // Nobody is signed in: the new administrator is recorded as the author of their own creation, "Via" says how.
-        AuditTrail.Record(db, userId, now, AuditTrail.Areas.Users, AuditTrail.Actions.Create, userId.ToString(), department.Id, null, new()
+        AuditTrail.Record(db, userId, now, AuditArea.Users, AuditAction.Create, userId.ToString(), department.Id, null, new()
         {
             ["DisplayName"] = displayName, ["Department"] = department.Code, ["Team"] = null, ["Roles"] = new[] { Roles.Admin },
             ["ExtraDepartments"] = grants.Select(g => g.Code).ToList(), ["Email"] = email, ["MustChangePassword"] = true, ["Via"] = "create-admin",

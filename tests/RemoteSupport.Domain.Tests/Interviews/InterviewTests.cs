@@ -35,17 +35,16 @@ public sealed class InterviewTests
         VideoToolId = modality == Modality.Video ? Guid.NewGuid() : null,
     };
 
-    private static ChecklistTemplate Template(Modality modality, int version = 1) => new()
+    private static ChecklistTemplate Template(Modality modality, int version = 1, bool published = true)
     {
-        DepartmentId = 56, Modality = modality, Version = version, PublishedAt = Now.AddDays(-30),
-        Items =
-        [
-            new() { DepartmentId = 56, Phase = ChecklistPhase.Before, Order = 1, Text = "Lieu calme et confidentiel des deux côtés", Required = true },
-            new() { DepartmentId = 56, Phase = ChecklistPhase.Before, Order = 2, Text = "Plan B prêt", Required = false },
-            new() { DepartmentId = 56, Phase = ChecklistPhase.During, Order = 1, Text = "Reformuler ce qui a été compris", Required = true },
-            new() { DepartmentId = 56, Phase = ChecklistPhase.After, Order = 1, Text = "Consigner l'entretien", Required = true },
-        ],
-    };
+        var template = ChecklistTemplate.Draft(56, modality, version);
+        template.AddItem(ChecklistPhase.Before, "Lieu calme et confidentiel des deux côtés", true, null);
+        template.AddItem(ChecklistPhase.Before, "Plan B prêt", false, null);
+        template.AddItem(ChecklistPhase.During, "Reformuler ce qui a été compris", true, null);
+        template.AddItem(ChecklistPhase.After, "Consigner l'entretien", true, null);
+        if (published) template.PublishAsInstalledDefault(Now.AddDays(-30));
+        return template;
+    }
 
     private static Interview Scheduled(Modality modality = Modality.Phone, ChecklistTemplate? template = null)
     {
@@ -163,8 +162,10 @@ public sealed class InterviewTests
         Assert.Equal(4, interview.Checklist.Count);
         Assert.All(interview.Checklist, i => Assert.Equal(interview.Id, i.InterviewId));
 
-        template.Items[0].Text = "Texte changé après coup";
-        template.Items.Clear();
+        // A new draft of the list changes nothing in the interview either.
+        var draft = template.NewDraft(2);
+        draft.UpdateItem(draft.Items[0].Id, "Texte changé après coup", true, null);
+        draft.ReplaceItems([]);
         Assert.Equal(4, interview.Checklist.Count);
         Assert.Contains(interview.Checklist, i => i.Text == "Lieu calme et confidentiel des deux côtés");
     }
@@ -172,8 +173,7 @@ public sealed class InterviewTests
     [Fact]
     public void Only_a_published_template_of_the_same_modality_can_be_taken()
     {
-        var draft = Template(Modality.Phone);
-        draft.PublishedAt = null;
+        var draft = Template(Modality.Phone, published: false);
         Assert.Throws<DomainRuleException>(() => Scheduled(Modality.Phone, draft));
         Assert.Throws<DomainRuleException>(() => Scheduled(Modality.Phone, Template(Modality.Video)));
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
 
@@ -24,15 +25,15 @@ public sealed class AuditTrailTests
     public void Records_small_json_objects_and_never_a_secret()
     {
         using var db = Offline();
-        var entry = AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditTrail.Areas.Users, AuditTrail.Actions.Update, "x", 56,
+        var entry = AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditArea.Users, AuditAction.Update, "x", 56,
             new() { ["IsActive"] = true }, new() { ["IsActive"] = false });
         Assert.Equal("""{"IsActive":true}""", entry.Before);
         Assert.Equal("""{"IsActive":false}""", entry.After);
 
-        Assert.Throws<ArgumentException>(() => AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditTrail.Areas.Users,
-            AuditTrail.Actions.ResetPassword, "x", 56, null, new() { ["PasswordHash"] = "AQAAAA…" }));
-        Assert.Throws<ArgumentException>(() => AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditTrail.Areas.Users,
-            AuditTrail.Actions.Update, "x", 56, new() { ["securitystamp"] = "ABC" }, null));
+        Assert.Throws<ArgumentException>(() => AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditArea.Users,
+            AuditAction.ResetPassword, "x", 56, null, new() { ["PasswordHash"] = "AQAAAA…" }));
+        Assert.Throws<ArgumentException>(() => AuditTrail.Record(db, Guid.NewGuid(), DateTimeOffset.UnixEpoch, AuditArea.Users,
+            AuditAction.Update, "x", 56, new() { ["securitystamp"] = "ABC" }, null));
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class World
         {
             var db = services.GetRequiredService<AppDbContext>();
             await DemoSeeder.EnsureRolesAsync(services.GetRequiredService<RoleManager<AppRole>>());
-            world.Cd56 = new Department { Code = "CD56", Name = "Morbihan" };
-            world.Cd29 = new Department { Code = "CD29", Name = "Finistère" };
+            world.Cd56 = new Department("CD56", "Morbihan");
+            world.Cd29 = new Department("CD29", "Finistère");
             db.Departments.AddRange(world.Cd56, world.Cd29);
             await db.SaveChangesAsync();
             world.Vannes = new Team { DepartmentId = world.Cd56.Id, Name = "Pays de Vannes" };

@@ -34,8 +34,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("AuditEntries");
-        b.Property(a => a.Area).HasMaxLength(60);
-        b.Property(a => a.Action).HasMaxLength(60);
+        // Typed in the code, stored by name (older rows hold the same names).
+        b.Property(a => a.Area).HasConversion<string>().HasMaxLength(60);
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(60);
         b.Property(a => a.EntityId).HasMaxLength(80);
         b.Property(a => a.Before).HasColumnType("jsonb");
         b.Property(a => a.After).HasColumnType("jsonb");

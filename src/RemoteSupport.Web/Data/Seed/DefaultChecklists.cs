@@ -4,7 +4,7 @@ using RemoteSupport.Domain.Common;
 namespace RemoteSupport.Web.Data.Seed;
 
 /// <summary>
-/// The checklists every department starts from, one per modality, drawn from the Breton practice sheets
+/// The checklists every department starts from, one per interview modality, drawn from the Breton practice sheets
 /// (telephone interview, audio conference, video) and rewritten in our own words. Administrators adapt them;
 /// "reset to default" builds a new version from here.
 /// </summary>
@@ -12,36 +12,20 @@ public static class DefaultChecklists
 {
     private sealed record Line(ChecklistPhase Phase, string Text, bool Required, string? Help = null);
 
+    /// <summary>
+    /// Version one of every interview modality's list, published with the installation (no author: the pages say
+    /// « liste par défaut »). SMS has none: it is an exchange, not an interview, and nothing would use its list.
+    /// </summary>
     public static IReadOnlyList<ChecklistTemplate> For(int departmentId, DateTimeOffset publishedAt) =>
-        Enum.GetValues<Modality>().Select(m => For(departmentId, m, 1, publishedAt)).ToList();
+        ModalityText.InterviewModalities.Select(m => For(departmentId, m, 1, publishedAt)).ToList();
 
     /// <summary>The default items for one modality; published when <paramref name="publishedAt"/> is given, else a draft.</summary>
     public static ChecklistTemplate For(int departmentId, Modality modality, int version, DateTimeOffset? publishedAt)
     {
-        var template = new ChecklistTemplate
-        {
-            DepartmentId = departmentId,
-            Modality = modality,
-            Version = version,
-            PublishedAt = publishedAt,
-        };
-        foreach (var phase in Lines(modality).GroupBy(l => l.Phase))
-        {
-            var order = 1;
-            foreach (var line in phase)
-            {
-                template.Items.Add(new ChecklistTemplateItem
-                {
-                    DepartmentId = departmentId,
-                    TemplateId = template.Id,
-                    Phase = line.Phase,
-                    Order = order++,
-                    Text = line.Text,
-                    Required = line.Required,
-                    HelpText = line.Help,
-                });
-            }
-        }
+        // Built through the template's own rules, like an administrator's list.
+        var template = ChecklistTemplate.Draft(departmentId, modality, version);
+        foreach (var line in Lines(modality)) template.AddItem(line.Phase, line.Text, line.Required, line.Help);
+        if (publishedAt is { } at) template.PublishAsInstalledDefault(at);
         return template;
     }
 
@@ -50,7 +34,7 @@ public static class DefaultChecklists
         Modality.Phone => Interview(modality, PhoneBefore, PhoneDuring, PhoneAfter),
         Modality.AudioConference => Interview(modality, AudioBefore, AudioDuring, AudioAfter),
         Modality.Video => Interview(modality, VideoBefore, VideoDuring, VideoAfter),
-        Modality.Sms => Sms,
+        Modality.Sms => throw new ArgumentOutOfRangeException(nameof(modality), "SMS is not an interview modality: it has no checklist."),
     };
 
     /// <summary>Phone, audio conference and video share their backbone; each adds what its tool needs.</summary>
@@ -157,19 +141,5 @@ public static class DefaultChecklists
     private static readonly Line[] VideoAfter =
     [
         new(ChecklistPhase.After, "Session de visio fermée ; le lien n'est pas réutilisé", false),
-    ];
-
-    private static readonly Line[] Sms =
-    [
-        new(ChecklistPhase.Before, "La personne a donné son accord pour échanger par SMS (consentement en cours dans sa fiche)", true),
-        new(ChecklistPhase.Before, "Envoi depuis le téléphone professionnel, aux heures ouvrées et hors des heures de silence", true,
-            "Le droit à la déconnexion vaut des deux côtés."),
-        new(ChecklistPhase.Before, "Message court et clair, sans information sensible ni nom d'un tiers", true,
-            "Un SMS peut être lu par quelqu'un d'autre sur le téléphone de la personne."),
-        new(ChecklistPhase.During, "Ton simple et bienveillant, adapté à l'aisance de la personne à l'écrit", false,
-            "Phrases courtes, mots courants ; un message vocal ou un appel peut mieux convenir à qui est gêné par l'écrit."),
-        new(ChecklistPhase.During, "Rien de sensible par SMS : dès que le sujet le demande, un appel ou un entretien est proposé", true),
-        new(ChecklistPhase.After, "Échange consigné dans le journal de la personne", true),
-        new(ChecklistPhase.After, "Suites éventuelles notées avec leur échéance", false),
     ];
 }

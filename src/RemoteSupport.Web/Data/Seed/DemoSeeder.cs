@@ -50,7 +50,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var now = clock.GetUtcNow();
         await EnsureRolesAsync(roles);
 
-        var departments = DepartmentList.Select(d => new Department { Code = d.Code, Name = d.Name }).ToList();
+        var departments = DepartmentList.Select(d => new Department(d.Code, d.Name)).ToList();
         db.Departments.AddRange(departments);
         await db.SaveChangesAsync(ct);
         var teams = DepartmentList.SelectMany(d => d.Teams.Select(t => new Team { DepartmentId = departments.Single(x => x.Code == d.Code).Id, Name = t })).ToList();

@@ -101,7 +101,7 @@ public static class ScaleSeeder
         // All or nothing: a failed run leaves no half-seeded department behind.
         await db.Database.OpenConnectionAsync(ct);
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        var department = new Department { Code = code, Name = "Département d'essai" };
+        var department = new Department(code, "Département d'essai");
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
         var teams = Enumerable.Range(1, teamCount).Select(i => new Team { DepartmentId = department.Id, Name = $"Équipe {i:00}" }).ToList();

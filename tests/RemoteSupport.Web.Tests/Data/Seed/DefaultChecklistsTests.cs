@@ -9,16 +9,19 @@ public sealed class DefaultChecklistsTests
     private static readonly DateTimeOffset Published = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Every_modality_gets_a_published_version_one_for_the_department()
+    public void Every_interview_modality_gets_a_published_version_one_for_the_department_and_sms_none()
     {
         var templates = DefaultChecklists.For(56, Published);
 
-        Assert.Equal(Enum.GetValues<Modality>().Order(), templates.Select(t => t.Modality).Order());
+        Assert.Equal([Modality.Phone, Modality.AudioConference, Modality.Video], templates.Select(t => t.Modality));
+        Assert.Throws<DomainRuleException>(() => DefaultChecklists.For(56, Modality.Sms, 1, Published));
         Assert.All(templates, t =>
         {
             Assert.Equal(56, t.DepartmentId);
             Assert.Equal(1, t.Version);
             Assert.Equal(Published, t.PublishedAt);
+            // Installed with the application: nobody published it, and the pages say so (« liste par défaut »).
+            Assert.Null(t.PublishedById);
             Assert.False(t.IsDraft);
             Assert.All(t.Items, i => Assert.Equal(56, i.DepartmentId));
             Assert.All(t.Items, i => Assert.Equal(t.Id, i.TemplateId));
@@ -29,7 +32,6 @@ public sealed class DefaultChecklistsTests
     [InlineData(Modality.Phone)]
     [InlineData(Modality.AudioConference)]
     [InlineData(Modality.Video)]
-    [InlineData(Modality.Sms)]
     public void Each_phase_has_items_and_at_least_one_required(Modality modality)
     {
         var template = DefaultChecklists.For(29, modality, 1, Published);
@@ -46,7 +48,6 @@ public sealed class DefaultChecklistsTests
     [InlineData(Modality.Phone)]
     [InlineData(Modality.AudioConference)]
     [InlineData(Modality.Video)]
-    [InlineData(Modality.Sms)]
     public void Texts_fit_the_columns_and_are_not_repeated(Modality modality)
     {
         var template = DefaultChecklists.For(29, modality, 1, Published);
@@ -65,7 +66,7 @@ public sealed class DefaultChecklistsTests
         var video = DefaultChecklists.For(29, Modality.Video, 1, Published).Items;
         var audio = DefaultChecklists.For(29, Modality.AudioConference, 1, Published).Items;
 
-        static bool Has(List<ChecklistTemplateItem> items, ChecklistPhase phase, string words, bool required) =>
+        static bool Has(IEnumerable<ChecklistTemplateItem> items, ChecklistPhase phase, string words, bool required) =>
             items.Any(i => i.Phase == phase && i.Required == required && i.Text.Contains(words, StringComparison.OrdinalIgnoreCase));
 
         Assert.True(Has(phone, ChecklistPhase.Before, "entretien par téléphone", required: true));
@@ -80,15 +81,6 @@ public sealed class DefaultChecklistsTests
         Assert.True(Has(video, ChecklistPhase.Before, "plan B", required: true));
         Assert.True(Has(audio, ChecklistPhase.Before, "plan B", required: true));
         Assert.True(Has(audio, ChecklistPhase.During, "tour de présentation", required: true));
-    }
-
-    [Fact]
-    public void The_sms_checklist_stays_short()
-    {
-        var sms = DefaultChecklists.For(29, Modality.Sms, 1, Published).Items;
-        var phone = DefaultChecklists.For(29, Modality.Phone, 1, Published).Items;
-        Assert.InRange(sms.Count, 3, 10);
-        Assert.True(sms.Count < phone.Count / 2);
     }
 
     [Fact]

@@ -36,14 +36,9 @@ public static class InterviewData
         params (ChecklistPhase Phase, string Text, bool Required)[] items) =>
         factory.WithDbAsync(async db =>
         {
-            var template = new ChecklistTemplate
-            {
-                DepartmentId = departmentId, Modality = modality, Version = version, PublishedAt = TestClock.Start.AddDays(-30 + version),
-                Items = items.Select((item, n) => new ChecklistTemplateItem
-                {
-                    DepartmentId = departmentId, Phase = item.Phase, Order = n + 1, Text = item.Text, Required = item.Required,
-                }).ToList(),
-            };
+            var template = ChecklistTemplate.Draft(departmentId, modality, version);
+            foreach (var item in items) template.AddItem(item.Phase, item.Text, item.Required, null);
+            template.PublishAsInstalledDefault(TestClock.Start.AddDays(-30 + version));
             db.ChecklistTemplates.Add(template);
             await db.SaveChangesAsync();
             return template;

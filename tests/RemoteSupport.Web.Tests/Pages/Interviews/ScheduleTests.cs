@@ -210,11 +210,9 @@ public sealed class ScheduleTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             // A draft is not a checklist yet: it must not be copied.
-            db.ChecklistTemplates.Add(new ChecklistTemplate
-            {
-                DepartmentId = World.Cd56.Id, Modality = Modality.Phone, Version = 1,
-                Items = [new ChecklistTemplateItem { DepartmentId = World.Cd56.Id, Phase = ChecklistPhase.Before, Order = 1, Text = "Brouillon" }],
-            });
+            var draft = ChecklistTemplate.Draft(World.Cd56.Id, Modality.Phone, 1);
+            draft.AddItem(ChecklistPhase.Before, "Brouillon", false, null);
+            db.ChecklistTemplates.Add(draft);
             await db.SaveChangesAsync();
         });
         var client = await SignInAsync(World.Worker56);

@@ -62,7 +62,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
     {
         await Factory.WithDbAsync(async db =>
         {
-            (await db.Departments.SingleAsync(d => d.Id == World.Cd56.Id)).DefaultContactFrequencyDays = 21;
+            (await db.Departments.SingleAsync(d => d.Id == World.Cd56.Id)).ChangeDefaultContactFrequency(21);
             await db.SaveChangesAsync();
         });
         var client = await SignInAsync(World.Worker56);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Checklists;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -27,20 +29,25 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
     {
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
-        public string? Area { get; set; }
+        public AuditArea? Area { get; set; }
         public Guid? Actor { get; set; }
         public int? Department { get; set; }
         // From the query string only: Razor Pages also has a "page" route value (the page's path).
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] public int Page { get; set; } = 1;
+        [FromQuery(Name = "page")] public int Page { get; set; } = 1;
     }
 
-    public sealed record Change(string Field, string Before, string After);
+    /// <summary>One field of an entry: « champ : avant → après », or a single value when it only says which record (Same).</summary>
+    public sealed record Change(string Field, string Before, string After)
+    {
+        public bool Same => Before == After;
+    }
+
     public sealed record Row(DateTimeOffset At, string Actor, string? DepartmentCode, string Area, string Action, string Subject, IReadOnlyList<Change> Changes);
     public sealed record Option<T>(T Value, string Label);
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyList<Option<Guid>> Actors,
         IReadOnlyList<Option<int>> Departments, string? FilterProblem);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, AdminGate gate)
     {
         public const int PageSize = 50;
 
@@ -73,9 +80,15 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
                     entries = entries.Where(a => a.At < before);
                 }
             }
-            if (!string.IsNullOrWhiteSpace(filter.Area)) entries = entries.Where(a => a.Area == filter.Area);
+            if (filter.Area is { } area && Enum.IsDefined(area)) entries = entries.Where(a => a.Area == area);
             if (filter.Actor is { } actor) entries = entries.Where(a => a.ActorId == actor);
-            if (filter.Department is { } department) entries = entries.Where(a => a.DepartmentId == department);
+            if (filter.Department is { } department)
+            {
+                // Another department's entries are not the administrator's to read, even filtered.
+                entries = await gate.AllowsAsync(department, Operations.View)
+                    ? entries.Where(a => a.DepartmentId == department)
+                    : entries.Where(a => false);
+            }
 
             var total = await entries.CountAsync(ct);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -90,10 +103,10 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
                 })
                 .ToListAsync(ct);
 
-            var subjects = await SubjectsAsync(raw.Select(r => (r.Area, r.EntityId)).ToList(), ct);
-            var rows = raw.Select(r => new Row(r.At, r.Actor ?? "—", r.Code, AuditText.Area(r.Area), AuditText.Action(r.Action),
-                    subjects.GetValueOrDefault((r.Area, r.EntityId)) ?? AuditText.SubjectFromJson(r.After ?? r.Before) ?? r.EntityId,
-                    AuditText.Diff(r.Before, r.After)))
+            var names = await NamesAsync(raw.Select(r => (r.Area, r.EntityId, r.Before, r.After)).ToList(), ct);
+            var rows = raw.Select(r => new Row(r.At, r.Actor ?? "compte supprimé", r.Code, r.Area.French(), r.Action.French(),
+                    AuditText.Subject(r.Area, r.EntityId, r.Before, r.After, names),
+                    AuditText.Diff(r.Before, r.After, names)))
                 .ToList();
 
             var actors = await db.Users.AsNoTracking().Where(u => visible.Any(a => a.ActorId == u.Id)).OrderBy(u => u.DisplayName)
@@ -105,57 +118,65 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
 
         private static bool Plausible(DateOnly d) => d.Year is >= 2000 and <= 2100;
 
-        /// <summary>Readable names of the changed records of one page: one query per kind of record, not one per row.</summary>
-        private async Task<Dictionary<(string, string), string>> SubjectsAsync(IReadOnlyList<(string Area, string EntityId)> keys, CancellationToken ct)
+        /// <summary>
+        /// Readable names of the records one page of entries mentions (the changed records, and the ids older entries
+        /// kept in their values): one query per kind of record, not one per row.
+        /// </summary>
+        private async Task<AuditNames> NamesAsync(IReadOnlyList<(AuditArea Area, string EntityId, string? Before, string? After)> entries, CancellationToken ct)
         {
-            var result = new Dictionary<(string, string), string>();
-            var userIds = Ids(keys, AuditTrail.Areas.Users, s => Guid.TryParse(s, out var g) ? g : (Guid?)null);
+            List<Guid> Guids(AuditArea area) => entries.Where(e => e.Area == area)
+                .Select(e => Guid.TryParse(e.EntityId, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
+            List<int> Ints(AuditArea area) => entries.Where(e => e.Area == area)
+                .Select(e => int.TryParse(e.EntityId, CultureInfo.InvariantCulture, out var i) ? i : (int?)null).OfType<int>().Distinct().ToList();
+            var referenced = entries.SelectMany(e => AuditText.References(e.Before).Concat(AuditText.References(e.After))).ToList();
+
+            var userIds = Guids(AuditArea.Users);
+            var departmentIds = Ints(AuditArea.Departments).Concat(referenced.Select(r => r.DepartmentId).OfType<int>()).Distinct().ToList();
+            var teamIds = Ints(AuditArea.Teams);
+            var toolIds = Guids(AuditArea.VideoTools);
+            var templateIds = Guids(AuditArea.Checklists);
+            var itemIds = referenced.Select(r => r.ItemId).OfType<Guid>().Distinct().ToList();
+
+            var names = new AuditNames();
             foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-                result[(AuditTrail.Areas.Users, u.Id.ToString())] = u.DisplayName;
-            var departmentIds = Ids(keys, AuditTrail.Areas.Departments, ParseInt);
+                names.Users[u.Id] = u.DisplayName;
             foreach (var d in await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct))
-                result[(AuditTrail.Areas.Departments, d.Id.ToString(CultureInfo.InvariantCulture))] = $"{d.Code} – {d.Name}";
-            var teamIds = Ids(keys, AuditTrail.Areas.Teams, ParseInt);
+                names.Departments[d.Id] = $"{d.Code} – {d.Name}";
             foreach (var t in await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-                result[(AuditTrail.Areas.Teams, t.Id.ToString(CultureInfo.InvariantCulture))] = t.Name;
-            var toolIds = Ids(keys, AuditTrail.Areas.VideoTools, s => Guid.TryParse(s, out var g) ? g : (Guid?)null);
+                names.Teams[t.Id] = t.Name;
             foreach (var t in await db.VideoTools.AsNoTracking().Where(t => toolIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-                result[(AuditTrail.Areas.VideoTools, t.Id.ToString())] = t.Name;
-            return result;
+                names.VideoTools[t.Id] = t.Name;
+            foreach (var t in await db.ChecklistTemplates.AsNoTracking().Where(t => templateIds.Contains(t.Id)).Select(t => new { t.Id, t.Modality, t.Version }).ToListAsync(ct))
+                names.Checklists[t.Id] = (t.Modality, t.Version);
+            foreach (var i in await db.ChecklistTemplateItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Text }).ToListAsync(ct))
+                names.Items[i.Id] = i.Text;
+            return names;
         }
-
-        private static int? ParseInt(string s) => int.TryParse(s, CultureInfo.InvariantCulture, out var i) ? i : null;
-
-        private static List<T> Ids<T>(IEnumerable<(string Area, string EntityId)> keys, string area, Func<string, T?> parse) where T : struct =>
-            keys.Where(k => k.Area == area).Select(k => parse(k.EntityId)).OfType<T>().Distinct().ToList();
     }
 }
 
-/// <summary>How an audit entry reads in French: areas, actions, field names and values.</summary>
+/// <summary>The names an audit page resolves ids to, so no entry shows an id.</summary>
+public sealed class AuditNames
+{
+    public Dictionary<Guid, string> Users { get; } = [];
+    public Dictionary<int, string> Departments { get; } = [];
+    public Dictionary<int, string> Teams { get; } = [];
+    public Dictionary<Guid, string> VideoTools { get; } = [];
+    public Dictionary<Guid, (Modality Modality, int Version)> Checklists { get; } = [];
+    public Dictionary<Guid, string> Items { get; } = [];
+}
+
+/// <summary>
+/// How an audit entry reads in French: the record it concerns, the field names and the values. Entries written before
+/// the checklists went through the audit writer hold other shapes (ids, a nested before/after, a bare number): they are
+/// read here too, so old rows stay readable.
+/// </summary>
 public static class AuditText
 {
     private static readonly string[] DayNames = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
-    public static string Area(string area) => area switch
-    {
-        AuditTrail.Areas.Users => "Utilisateurs",
-        AuditTrail.Areas.Departments => "Départements",
-        AuditTrail.Areas.Teams => "Équipes",
-        AuditTrail.Areas.VideoTools => "Outils de visioconférence",
-        _ => area,
-    };
-
-    public static string Action(string action) => action switch
-    {
-        AuditTrail.Actions.Create => "Création",
-        AuditTrail.Actions.Update => "Modification",
-        AuditTrail.Actions.Deactivate => "Désactivation",
-        AuditTrail.Actions.Reactivate => "Réactivation",
-        AuditTrail.Actions.Unlock => "Déverrouillage",
-        AuditTrail.Actions.ResetPassword => "Nouveau mot de passe provisoire",
-        AuditTrail.Actions.Delete => "Suppression",
-        _ => action,
-    };
+    /// <summary>Keys that only carried an internal id: never shown.</summary>
+    private static readonly HashSet<string> Hidden = ["Id", "TemplateId"];
 
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -180,37 +201,122 @@ public static class AuditText
         ["SmsQuietFrom"] = "Pas de SMS à partir de",
         ["SmsQuietUntil"] = "Pas de SMS jusqu'à",
         ["PrivacyNote"] = "Note de confidentialité",
+        // Checklists
+        ["Modality"] = "Modalité",
+        ["Version"] = "Version",
+        ["FromVersion"] = "Reprise de la version",
+        ["FromDepartment"] = "Copiée depuis",
+        ["FromDepartmentId"] = "Copiée depuis",
+        ["Item"] = "Élément",
+        ["itemId"] = "Élément",
+        ["Phase"] = "Phase",
+        ["Position"] = "Position",
+        ["Order"] = "Position",
+        ["delta"] = "Déplacement",
+        ["Text"] = "Texte",
+        ["Required"] = "Obligatoire",
+        ["HelpText"] = "Aide",
+        ["Items"] = "Nombre d'éléments",
+        ["Replaced"] = "Éléments remplacés",
     };
 
-    /// <summary>The fields of an entry as "field: before → after", in a stable order.</summary>
-    public static IReadOnlyList<Index.Change> Diff(string? before, string? after)
+    private static readonly List<string> Order = [.. Fields.Keys];
+
+    /// <summary>The record an entry concerns, by name; a record deleted since is named from what the entry kept.</summary>
+    public static string Subject(AuditArea area, string entityId, string? before, string? after, AuditNames names)
     {
-        using var b = before is null ? null : JsonDocument.Parse(before);
-        using var a = after is null ? null : JsonDocument.Parse(after);
-        var keys = Properties(b).Keys.Union(Properties(a).Keys)
-            .OrderBy(k => Fields.Keys.ToList().IndexOf(k) is var i and >= 0 ? i : int.MaxValue).ToList();
-        return keys.Select(k => new Index.Change(Fields.GetValueOrDefault(k) ?? k,
-                Format(k, Properties(b).GetValueOrDefault(k)), Format(k, Properties(a).GetValueOrDefault(k))))
-            .ToList();
+        var guid = Guid.TryParse(entityId, out var g) ? g : (Guid?)null;
+        var number = int.TryParse(entityId, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        var resolved = area switch
+        {
+            AuditArea.Users when guid is { } id => names.Users.GetValueOrDefault(id),
+            AuditArea.Departments when number is { } id => names.Departments.GetValueOrDefault(id),
+            AuditArea.Teams when number is { } id => names.Teams.GetValueOrDefault(id),
+            AuditArea.VideoTools when guid is { } id => names.VideoTools.GetValueOrDefault(id),
+            AuditArea.Checklists when guid is { } id && names.Checklists.TryGetValue(id, out var t) => Checklist(t.Modality, t.Version),
+            _ => null,
+        };
+        if (resolved is not null) return resolved;
+        if (area == AuditArea.Checklists)
+        {
+            var version = Number(after, "Version") ?? Number(before, "Version");
+            return version is null ? "Liste de contrôle supprimée depuis" : $"Brouillon de la version {version}, abandonné depuis";
+        }
+        return SubjectFromJson(after ?? before) ?? "Enregistrement supprimé depuis";
     }
+
+    public static string Checklist(Modality modality, int version) => $"Liste « {modality.FrenchTitle()} », version {version}";
 
     /// <summary>A name for a record that no longer exists (a deleted tool), from what the entry kept.</summary>
     public static string? SubjectFromJson(string? json)
     {
-        if (json is null) return null;
-        using var doc = JsonDocument.Parse(json);
+        using var doc = Parse(json);
+        if (doc?.RootElement.ValueKind != JsonValueKind.Object) return null;
         foreach (var key in new[] { "DisplayName", "Name", "Email", "Code" })
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String)
+            if (doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String)
                 return v.GetString();
         return null;
     }
 
-    private static Dictionary<string, JsonElement> Properties(JsonDocument? doc) =>
-        doc?.RootElement.ValueKind == JsonValueKind.Object
-            ? doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-            : [];
+    /// <summary>The ids an entry's values mention (older checklist entries): items moved, departments copied from.</summary>
+    public static IEnumerable<(Guid? ItemId, int? DepartmentId)> References(string? json)
+    {
+        var found = new List<(Guid?, int?)>();
+        foreach (var (key, value) in Properties(json))
+        {
+            if (key == "itemId" && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var item)) found.Add((item, null));
+            if (key == "FromDepartmentId" && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var department)) found.Add((null, department));
+        }
+        return found;
+    }
 
-    private static string Format(string key, JsonElement? value)
+    /// <summary>The fields of an entry as « champ : avant → après », in a stable order.</summary>
+    public static IReadOnlyList<Index.Change> Diff(string? before, string? after, AuditNames names)
+    {
+        var b = Properties(before);
+        var a = Properties(after);
+        // Older "UpdateItem" entries nested both sides in "after": { "before": {...}, "after": {...} }.
+        if (b.Count == 0 && a.Count == 2 && a.TryGetValue("before", out var nestedBefore) && a.TryGetValue("after", out var nestedAfter)
+            && nestedBefore.ValueKind == JsonValueKind.Object && nestedAfter.ValueKind == JsonValueKind.Object)
+        {
+            b = Object(nestedBefore);
+            a = Object(nestedAfter);
+        }
+        var keys = b.Keys.Union(a.Keys).Where(k => !Hidden.Contains(k))
+            .OrderBy(k => Order.IndexOf(k) is var i and >= 0 ? i : int.MaxValue).ToList();
+        return keys.Select(k => new Index.Change(Fields.GetValueOrDefault(k) ?? "Autre information",
+                Format(k, b.TryGetValue(k, out var x) ? x : null, names), Format(k, a.TryGetValue(k, out var y) ? y : null, names)))
+            // An unchanged value that is not there to say which record (an old entry's full snapshot) is left out.
+            .Where(c => !c.Same || c.Field is "Élément" or "Phase" || b.Count == 0 || a.Count == 0)
+            .ToList();
+    }
+
+    private static JsonDocument? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try { return JsonDocument.Parse(json); }
+        catch (JsonException) { return null; }
+    }
+
+    private static int? Number(string? json, string key) =>
+        Properties(json).TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
+
+    private static Dictionary<string, JsonElement> Properties(string? json)
+    {
+        using var doc = Parse(json);
+        if (doc is null) return [];
+        return doc.RootElement.ValueKind switch
+        {
+            JsonValueKind.Object => Object(doc.RootElement),
+            // Older "ResetToDefault" entries hold the number of items replaced, alone.
+            JsonValueKind.Number => new() { ["Replaced"] = doc.RootElement.Clone() },
+            _ => [],
+        };
+    }
+
+    private static Dictionary<string, JsonElement> Object(JsonElement e) => e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+
+    private static string Format(string key, JsonElement? value, AuditNames names)
     {
         if (value is not { } v) return "—";
         return v.ValueKind switch
@@ -218,17 +324,28 @@ public static class AuditText
             JsonValueKind.Null or JsonValueKind.Undefined => "—",
             JsonValueKind.True => "oui",
             JsonValueKind.False => "non",
-            JsonValueKind.Array => v.GetArrayLength() == 0 ? "aucun" : string.Join(", ", v.EnumerateArray().Select(e => Element(key, e))),
-            _ => Element(key, v),
+            JsonValueKind.Array => v.GetArrayLength() == 0 ? "aucun" : string.Join(", ", v.EnumerateArray().Select(e => Element(key, e, names))),
+            _ => Element(key, v, names),
         };
     }
 
-    private static string Element(string key, JsonElement e) => (key, e.ValueKind) switch
+    private static string Element(string key, JsonElement e, AuditNames names) => (key, e.ValueKind) switch
     {
         ("Roles", JsonValueKind.String) => Roles.French(e.GetString()!),
         ("WorkingDays", JsonValueKind.Number) when e.TryGetInt32(out var d) && d is >= 1 and <= 7 => DayNames[d - 1],
         ("LockedUntil", JsonValueKind.String) when DateTimeOffset.TryParse(e.GetString(), CultureInfo.InvariantCulture, out var t) => FrenchTime.Format(t),
+        ("Phase", JsonValueKind.String) when Enum.TryParse<ChecklistPhase>(e.GetString(), out var p) && Enum.IsDefined(p) => p.French(),
+        ("Modality", JsonValueKind.String) when Enum.TryParse<Modality>(e.GetString(), out var m) && Enum.IsDefined(m) => m.FrenchTitle(),
+        ("Via", JsonValueKind.String) when e.GetString() == "create-admin" => "commande d'installation create-admin",
+        ("itemId", JsonValueKind.String) => Guid.TryParse(e.GetString(), out var item) && names.Items.TryGetValue(item, out var text)
+            ? text : "un élément retiré depuis",
+        ("FromDepartmentId", JsonValueKind.Number) => e.TryGetInt32(out var dep) && names.Departments.TryGetValue(dep, out var label)
+            ? label : "un autre département",
+        ("delta", JsonValueKind.Number) when e.TryGetInt32(out var delta) => delta < 0 ? "vers le haut" : delta > 0 ? "vers le bas" : "aucun",
+        // Whatever else holds an id is never shown as one.
+        (_, JsonValueKind.String) when Guid.TryParse(e.GetString(), out _) => "—",
         (_, JsonValueKind.String) => e.GetString()!,
-        _ => e.GetRawText(),
+        (_, JsonValueKind.Number) => e.GetRawText(),
+        _ => "—",
     };
 }

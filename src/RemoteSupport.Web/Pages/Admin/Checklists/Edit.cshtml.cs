@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Checklists;
 using RemoteSupport.Domain.Common;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
@@ -14,10 +14,11 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Admin.Checklists;
 
 /// <summary>
-/// Edits a department's checklist for one modality. Changes go to a draft; publishing freezes it as a new version.
-/// Every change is audited, and guarded by the draft's version so two administrators cannot overwrite each other.
+/// Edits a department's checklist for one interview modality. Changes go to a draft; publishing freezes it as a new
+/// version. Every change is written by the audit writer, and guarded by the draft's version so two administrators
+/// cannot overwrite each other. The rules are <see cref="ChecklistTemplate"/>'s; this page turns refusals into messages.
 /// </summary>
-public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> validator) : PageModel
+public sealed class Edit(Edit.Handler handler) : PageModel
 {
     [BindProperty] public ItemInput NewItem { get; set; } = new();
     [BindProperty] public ItemInput Item { get; set; } = new();
@@ -37,39 +38,50 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
     public async Task<IActionResult> OnPostAddAsync(int departmentId, Modality modality, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
-        if (!await validator.ValidateInto(ModelState, NewItem, ct, nameof(NewItem)))
-            return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
-        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "AddItem",
-            t => Snapshot(t.AddItem(NewItem.Phase, NewItem.Text.Trim(), NewItem.Required, Blank(NewItem.HelpText))), c), "L'élément a été ajouté au brouillon.", ct);
+        if (!ModelState.IsValid) return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
+        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(),
+            AuditAction.AddItem, t => (null, Handler.Snapshot(t.AddItem(NewItem.Phase, NewItem.Text, NewItem.Required, NewItem.HelpText))), c),
+            "L'élément a été ajouté au brouillon.", ct);
     }
 
     [Validates(nameof(Item))]
     public async Task<IActionResult> OnPostUpdateAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct)
     {
         if (!RouteIsValid()) return NotFound();
-        if (!await validator.ValidateInto(ModelState, Item, ct, nameof(Item)))
+        if (!ModelState.IsValid)
         {
             ViewData["EditingItem"] = itemId;
             return await LoadAsync(departmentId, modality, ct) ? Page() : NotFound();
         }
-        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "UpdateItem",
-            t =>
+        return await ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(),
+            AuditAction.UpdateItem, t =>
             {
-                var before = Snapshot(t.Items.Single(i => i.Id == itemId));
-                t.UpdateItem(itemId, Item.Text.Trim(), Item.Required, Blank(Item.HelpText));
-                return new { before, after = Snapshot(t.Items.Single(i => i.Id == itemId)) };
+                var item = t.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Cet élément n'appartient pas à ce brouillon.");
+                var before = Handler.Snapshot(item);
+                t.UpdateItem(itemId, Item.Text, Item.Required, Item.HelpText);
+                var (changedBefore, changedAfter) = AuditTrail.Changes(before, Handler.Snapshot(item));
+                // Which item: its text as it was, on both sides (shown once, without an arrow).
+                changedBefore["Item"] = before["Text"];
+                changedAfter["Item"] = before["Text"];
+                return (changedBefore, changedAfter);
             }, c), "L'élément a été modifié.", ct);
     }
 
     [Validates]
     public Task<IActionResult> OnPostMoveAsync(int departmentId, Modality modality, Guid itemId, int delta, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "MoveItem",
-            t => { t.Move(itemId, Math.Sign(delta)); return new { itemId, delta = Math.Sign(delta) }; }, c), "L'ordre a été modifié.", ct);
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), AuditAction.MoveItem,
+            t =>
+            {
+                var item = t.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Cet élément n'appartient pas à ce brouillon.");
+                var from = item.Order;
+                t.Move(itemId, delta);
+                return (Handler.Position(item, from), Handler.Position(item, item.Order));
+            }, c), "L'ordre a été modifié.", ct);
 
     [Validates]
     public Task<IActionResult> OnPostRemoveAsync(int departmentId, Modality modality, Guid itemId, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "RemoveItem",
-            t => Snapshot(t.RemoveItem(itemId)), c), "L'élément a été retiré du brouillon.", ct);
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), AuditAction.RemoveItem,
+            t => (Handler.Snapshot(t.RemoveItem(itemId)), null), c), "L'élément a été retiré du brouillon.", ct);
 
     [Validates]
     public Task<IActionResult> OnPostCopyAsync(int departmentId, Modality modality, CancellationToken ct) =>
@@ -78,8 +90,12 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
     [Validates]
     public Task<IActionResult> OnPostResetAsync(int departmentId, Modality modality, CancellationToken ct) =>
-        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), "ResetToDefault",
-            t => t.ReplaceItems(DefaultChecklists.For(departmentId, modality, 1, null).Items).Count, c),
+        ChangeAsync(departmentId, modality, (h, c) => h.ChangeDraftAsync(departmentId, modality, RowVersion, User.RequiredUserId(), AuditAction.ResetToDefault,
+            t =>
+            {
+                var removed = t.ReplaceItems(DefaultChecklists.For(departmentId, modality, 1, null).Items).Count;
+                return (new() { ["Items"] = removed }, new() { ["Items"] = t.Items.Count });
+            }, c),
             "Le brouillon reprend la liste proposée par défaut.", ct);
 
     [Validates]
@@ -126,9 +142,6 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         }
     }
 
-    private static object Snapshot(ChecklistTemplateItem i) => new { i.Id, Phase = i.Phase.ToString(), i.Order, i.Text, i.Required, i.HelpText };
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
     public abstract record Outcome
     {
         public sealed record Done : Outcome;
@@ -151,15 +164,15 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
             RuleFor(i => i.Phase).IsInEnum().WithMessage("Choisissez la phase : avant, pendant ou après l'entretien.");
             RuleFor(i => i.Text).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Saisissez le texte de l'élément.")
-                .MaximumLength(300).WithMessage("Le texte ne peut pas dépasser 300 caractères.")
+                .Must(t => t.Trim().Length <= ChecklistTemplate.MaxTextLength).WithMessage("Le texte ne peut pas dépasser 300 caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("Le texte contient des caractères non autorisés (< > ou caractères invisibles).");
             RuleFor(i => i.HelpText).Cascade(CascadeMode.Stop)
-                .MaximumLength(600).WithMessage("L'aide ne peut pas dépasser 600 caractères.")
+                .Must(t => t is null || t.Trim().Length <= ChecklistTemplate.MaxHelpTextLength).WithMessage("L'aide ne peut pas dépasser 600 caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("L'aide contient des caractères non autorisés (< > ou caractères invisibles).");
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, TimeProvider clock)
     {
         public sealed record ItemView(Guid Id, ChecklistPhase Phase, int Order, string Text, bool Required, string? HelpText);
         public sealed record TemplateView(Guid Id, int Version, DateTimeOffset? PublishedAt, uint RowVersion, IReadOnlyList<ItemView> Items);
@@ -167,13 +180,28 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         public sealed record View(int DepartmentId, string DepartmentCode, string DepartmentName, Modality Modality,
             TemplateView? Draft, TemplateView? Current, IReadOnlyList<VersionRow> Versions, IReadOnlyList<(int Id, string Label)> OtherDepartments);
 
-        /// <summary>Departments are not filtered by the query filter: an administrator reaches only their own.</summary>
-        private bool InScope(int departmentId) => currentUser.DepartmentIds.Contains(departmentId);
+        /// <summary>
+        /// The administration scope, asked of the authorization service by every read and write of this page; and only
+        /// interview modalities have checklists (SMS is an exchange, not an interview): anything else does not exist.
+        /// </summary>
+        private async Task<bool> AllowedAsync(int departmentId, Modality modality, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
+            ChecklistTemplate.ServesModality(modality) && await gate.AllowsAsync(departmentId, operation);
+
+        /// <summary>What the audit keeps of an item: readable values, no id.</summary>
+        public static Dictionary<string, object?> Snapshot(ChecklistTemplateItem i) => new()
+        {
+            ["Phase"] = i.Phase.ToString(), ["Position"] = i.Order, ["Text"] = i.Text, ["Required"] = i.Required, ["HelpText"] = i.HelpText,
+        };
+
+        public static Dictionary<string, object?> Position(ChecklistTemplateItem i, int position) => new()
+        {
+            ["Item"] = i.Text, ["Phase"] = i.Phase.ToString(), ["Position"] = position,
+        };
 
         public async Task<View?> LoadAsync(int departmentId, Modality modality, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return null;
-            var department = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct);
+            if (!await AllowedAsync(departmentId, modality, Operations.View)) return null;
+            var department = await db.ScopedDepartments().AsNoTracking().Where(d => d.Id == departmentId).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct);
             if (department is null) return null;
             var versions = await db.ChecklistTemplates.AsNoTracking()
                 .Where(t => t.DepartmentId == departmentId && t.Modality == modality)
@@ -188,8 +216,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
                 .Select(t => new TemplateView(t.Id, t.Version, t.PublishedAt, t.RowVersion,
                     t.Items.OrderBy(i => i.Phase).ThenBy(i => i.Order).Select(i => new ItemView(i.Id, i.Phase, i.Order, i.Text, i.Required, i.HelpText)).ToList()))
                 .ToListAsync(ct);
-            var scope = currentUser.DepartmentIds.ToArray();
-            var others = await db.Departments.AsNoTracking().Where(d => scope.Contains(d.Id) && d.Id != departmentId).OrderBy(d => d.Code)
+            var others = await db.ScopedDepartments().AsNoTracking().Where(d => d.Id != departmentId).OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
             return new View(departmentId, department.Code, department.Name, modality,
                 shown.SingleOrDefault(t => t.Id == draftId), shown.SingleOrDefault(t => t.Id == currentId), versions,
@@ -198,26 +225,28 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
         public async Task<Outcome> CreateDraftAsync(int departmentId, Modality modality, Guid actorId, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!await AllowedAsync(departmentId, modality, Operations.Edit)) return new Outcome.NotFound();
             var templates = await db.ChecklistTemplates.Include(t => t.Items)
                 .Where(t => t.DepartmentId == departmentId && t.Modality == modality).ToListAsync(ct);
             if (templates.Any(t => t.IsDraft)) return new Outcome.Refused("Un brouillon existe déjà pour cette liste : reprenez-le.");
             var current = templates.Where(t => !t.IsDraft).MaxBy(t => t.Version);
             var next = templates.Select(t => t.Version).DefaultIfEmpty(0).Max() + 1;
-            var draft = current?.NewDraft(next) ?? new ChecklistTemplate { DepartmentId = departmentId, Modality = modality, Version = next };
+            var draft = current?.NewDraft(next) ?? ChecklistTemplate.Draft(departmentId, modality, next);
             db.ChecklistTemplates.Add(draft);
-            Audit(departmentId, actorId, "CreateDraft", draft.Id, null, new { draft.Version, FromVersion = current?.Version });
+            Audit(departmentId, actorId, AuditAction.CreateDraft, draft.Id, null,
+                new() { ["Modality"] = modality.ToString(), ["Version"] = draft.Version, ["FromVersion"] = current?.Version });
             return await SaveAsync(ct);
         }
 
-        public async Task<Outcome> ChangeDraftAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, string action,
-            Func<ChecklistTemplate, object?> change, CancellationToken ct)
+        /// <summary>Applies a change to the draft and audits it; the change returns the fields before and after.</summary>
+        public async Task<Outcome> ChangeDraftAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, AuditAction action,
+            Func<ChecklistTemplate, (Dictionary<string, object?>? Before, Dictionary<string, object?>? After)> change, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!await AllowedAsync(departmentId, modality, Operations.Edit)) return new Outcome.NotFound();
             var draft = await db.ChecklistTemplates.Include(t => t.Items)
                 .FirstOrDefaultAsync(t => t.DepartmentId == departmentId && t.Modality == modality && t.PublishedAt == null, ct);
             if (draft is null) return new Outcome.Refused("Il n'y a pas de brouillon en cours : créez-en un pour modifier la liste.");
-            object? detail;
+            (Dictionary<string, object?>? Before, Dictionary<string, object?>? After) detail;
             try
             {
                 detail = change(draft);
@@ -227,39 +256,44 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
                 return new Outcome.Refused(e.Message);
             }
             Touch(draft, rowVersion);
-            Audit(departmentId, actorId, action, draft.Id, null, detail);
+            Audit(departmentId, actorId, action, draft.Id, detail.Before, detail.After);
             return await SaveAsync(ct);
         }
 
         public async Task<Outcome> CopyAsync(int departmentId, Modality modality, uint rowVersion, int fromDepartmentId, Guid actorId, CancellationToken ct)
         {
             // Copying reads another department's template: only one the administrator also manages.
-            if (!InScope(fromDepartmentId) || fromDepartmentId == departmentId)
+            if (fromDepartmentId == departmentId || !await AllowedAsync(fromDepartmentId, modality, Operations.View))
                 return new Outcome.Refused("Choisissez un autre de vos départements comme modèle.");
             var source = await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items)
                 .Where(t => t.DepartmentId == fromDepartmentId && t.Modality == modality && t.PublishedAt != null)
                 .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
             if (source is null) return new Outcome.Refused("Ce département n'a pas encore publié de liste pour cette modalité.");
-            return await ChangeDraftAsync(departmentId, modality, rowVersion, actorId, "CopyFromDepartment",
-                t => new { FromDepartmentId = fromDepartmentId, FromVersion = source.Version, Replaced = t.ReplaceItems(source.Items).Count }, ct);
+            var from = await db.Departments.AsNoTracking().Where(d => d.Id == fromDepartmentId).Select(d => d.Code + " – " + d.Name).FirstAsync(ct);
+            return await ChangeDraftAsync(departmentId, modality, rowVersion, actorId, AuditAction.CopyFromDepartment, t =>
+            {
+                var replaced = t.ReplaceItems(source.Items).Count;
+                return (new() { ["Items"] = replaced }, new() { ["FromDepartment"] = from, ["FromVersion"] = source.Version, ["Items"] = t.Items.Count });
+            }, ct);
         }
 
         public async Task<Outcome> PublishAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, CancellationToken ct) =>
-            await ChangeDraftAsync(departmentId, modality, rowVersion, actorId, "Publish", t =>
+            await ChangeDraftAsync(departmentId, modality, rowVersion, actorId, AuditAction.Publish, t =>
             {
                 t.Publish(actorId, clock.GetUtcNow());
-                return new { t.Version, Items = t.Items.Count };
+                return (null, new() { ["Version"] = t.Version, ["Items"] = t.Items.Count });
             }, ct);
 
         public async Task<Outcome> DiscardAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!await AllowedAsync(departmentId, modality, Operations.Edit)) return new Outcome.NotFound();
             var draft = await db.ChecklistTemplates.Include(t => t.Items)
                 .FirstOrDefaultAsync(t => t.DepartmentId == departmentId && t.Modality == modality && t.PublishedAt == null, ct);
             if (draft is null) return new Outcome.Refused("Il n'y a pas de brouillon à abandonner.");
             db.Entry(draft).Property(t => t.RowVersion).OriginalValue = rowVersion;
             db.ChecklistTemplates.Remove(draft);
-            Audit(departmentId, actorId, "DiscardDraft", draft.Id, new { draft.Version, Items = draft.Items.Count }, null);
+            Audit(departmentId, actorId, AuditAction.DiscardDraft, draft.Id,
+                new() { ["Modality"] = modality.ToString(), ["Version"] = draft.Version, ["Items"] = draft.Items.Count }, null);
             return await SaveAsync(ct);
         }
 
@@ -274,14 +308,9 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
             if (entry.State == EntityState.Unchanged) entry.Property(t => t.Version).IsModified = true;
         }
 
-        private void Audit(int departmentId, Guid actorId, string action, Guid templateId, object? before, object? after) =>
-            db.AuditEntries.Add(new AuditEntry
-            {
-                DepartmentId = departmentId, ActorId = actorId, At = clock.GetUtcNow(), Area = "Checklists", Action = action,
-                EntityId = templateId.ToString(),
-                Before = before is null ? null : JsonSerializer.Serialize(before),
-                After = after is null ? null : JsonSerializer.Serialize(after),
-            });
+        private void Audit(int departmentId, Guid actorId, AuditAction action, Guid templateId,
+            Dictionary<string, object?>? before, Dictionary<string, object?>? after) =>
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Checklists, action, templateId.ToString(), departmentId, before, after);
 
         private async Task<Outcome> SaveAsync(CancellationToken ct)
         {

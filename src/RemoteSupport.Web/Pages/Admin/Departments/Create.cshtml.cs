@@ -1,6 +1,6 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
@@ -13,7 +13,7 @@ namespace RemoteSupport.Web.Pages.Admin.Departments;
 /// A new department, by an administrator who spans every existing department; they are granted the new one.
 /// A one-department administrator cannot: see ADR-0007.
 /// </summary>
-public sealed class Create(Create.Handler handler, IValidator<DepartmentNaming> validator, UserManager<AppUser> users,
+public sealed class Create(Create.Handler handler, UserManager<AppUser> users,
     SignInManager<AppUser> signIn) : AdminPageModel
 {
     [BindProperty] public DepartmentNaming Input { get; set; } = new();
@@ -23,7 +23,7 @@ public sealed class Create(Create.Handler handler, IValidator<DepartmentNaming> 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await handler.AllowedAsync(ct)) return Forbid();
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        if (!ModelState.IsValid) return Page();
         var id = await handler.HandleAsync(Input, User.RequiredUserId(), ct);
         if (id is null) return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");
         // The creator's cookie gets the new department now, not at the next security-stamp check.
@@ -42,13 +42,13 @@ public sealed class Create(Create.Handler handler, IValidator<DepartmentNaming> 
         {
             var code = input.CleanCode;
             if (await DepartmentNaming.CodeTakenAsync(db, code, null, ct)) return null;
-            var department = new Department { Code = code, Name = input.Name.Trim() };
+            var department = new Department(code, input.Name);
             // The id comes from the database: one transaction holds the department, the grant and the audit entry.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Departments.Add(department);
             await db.SaveChangesAsync(ct);
             db.UserDepartmentGrants.Add(new UserDepartmentGrant { UserId = actorId, DepartmentId = department.Id });
-            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Departments, AuditTrail.Actions.Create,
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Departments, AuditAction.Create,
                 department.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), department.Id, null,
                 new() { ["Code"] = department.Code, ["Name"] = department.Name });
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,8 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
@@ -11,7 +13,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Admin.Departments;
 
 /// <summary>A department's name, code and settings, with its teams and approved video tools.</summary>
-public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validator) : AdminPageModel
+public sealed class Edit(Edit.Handler handler) : AdminPageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     /// <summary>The version the administrator started from (xmin): a save over a newer one is refused.</summary>
@@ -32,13 +34,21 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         if (details is null) return NotFound();
         Department = details;
         Version = this.PostedVersion(Version); // a tampered version ends as a conflict, not as an error
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        var outcome = await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct);
-        if (outcome == Outcome.CodeTaken) return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");
-        if (outcome == Outcome.Conflict) return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
-        if (outcome == Outcome.NotFound) return NotFound();
-        TempData["flash"] = outcome == Outcome.Saved ? "Les réglages du département ont été enregistrés." : "Aucune modification à enregistrer.";
-        return RedirectToPage("Edit", new { id });
+        if (!ModelState.IsValid) return Page();
+        switch (await handler.HandleAsync(id, Input, Version, User.RequiredUserId(), ct))
+        {
+            case Outcome.CodeTaken: return this.PageWithError(DepartmentNaming.CodeTaken, "Input.Code");
+            case Outcome.Conflict: return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
+            case Outcome.NotFound: return NotFound();
+            case Outcome.Refused refused:
+                // The department's rules refused a setting: each message next to its field, everything typed kept.
+                foreach (var (field, message) in refused.Problems) ModelState.AddModelError(field, message);
+                return Page();
+            case Outcome.Saved saved:
+                TempData["flash"] = saved.Changed ? "Les réglages du département ont été enregistrés." : "Aucune modification à enregistrer.";
+                return RedirectToPage("Edit", new { id });
+            default: return NotFound();
+        }
     }
 
     protected override string? BindingMessage(string key) => key switch
@@ -49,7 +59,14 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         _ => null,
     };
 
-    public enum Outcome { Saved, Unchanged, CodeTaken, Conflict, NotFound }
+    public abstract record Outcome
+    {
+        public sealed record Saved(bool Changed) : Outcome;
+        public sealed record Refused(IReadOnlyList<(string Field, string Message)> Problems) : Outcome;
+        public sealed record CodeTaken : Outcome;
+        public sealed record Conflict : Outcome;
+        public sealed record NotFound : Outcome;
+    }
 
     public sealed class Command : DepartmentNaming
     {
@@ -70,26 +87,13 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         };
     }
 
+    /// <summary>The shape of the code and name; the settings' rules belong to <see cref="Department"/>.</summary>
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(DepartmentNaming.Validator naming)
-        {
-            Include(naming);
-            RuleFor(c => c.WorkingDays).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Cochez au moins un jour travaillé.")
-                .Must(days => days.All(d => d is >= 1 and <= 7)).WithMessage("Un des jours cochés n'existe pas.");
-            RuleFor(c => c.WorkDayEnd).GreaterThan(c => c.WorkDayStart)
-                .WithMessage("La fin de la journée doit venir après son début.");
-            RuleFor(c => c.DefaultContactFrequencyDays).InclusiveBetween(1, 365)
-                .WithMessage("La fréquence de contact par défaut est comprise entre 1 et 365 jours.");
-            RuleFor(c => c.NotContactedAlertDays).InclusiveBetween(1, 730)
-                .WithMessage("Le délai d'alerte est compris entre 1 et 730 jours.");
-            RuleFor(c => c.SmsQuietUntil).NotEqual(c => c.SmsQuietFrom)
-                .WithMessage("La période sans SMS doit finir à une autre heure que celle où elle commence.");
-        }
+        public Validator(DepartmentNaming.Validator naming) => Include(naming);
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, TimeProvider clock)
     {
         public sealed record TeamRow(int Id, string Name, int ActiveUsers);
         public sealed record ToolRow(Guid Id, string Name, bool IsActive);
@@ -98,6 +102,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         public async Task<Details?> LoadAsync(int id, CancellationToken ct)
         {
             // The department table has no query filter: outside the administrator's departments it does not exist.
+            if (!await gate.AllowsAsync(id, Operations.View)) return null;
             var department = await db.ScopedDepartments().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
             if (department is null) return null;
             var teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == id).OrderBy(t => t.Name)
@@ -109,27 +114,33 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
 
         public async Task<Outcome> HandleAsync(int id, Command command, uint version, Guid actorId, CancellationToken ct)
         {
+            // Checked here too: this handler writes, whatever page called it.
+            if (!await gate.AllowsAsync(id, Operations.Edit)) return new Outcome.NotFound();
             var department = await db.ScopedDepartments().FirstOrDefaultAsync(d => d.Id == id, ct);
-            if (department is null) return Outcome.NotFound;
-            // Saved only over the version the administrator saw; otherwise their form would undo a colleague's change.
-            if (department.Version != version) return Outcome.Conflict;
-            db.Entry(department).Property(d => d.Version).OriginalValue = version;
+            if (department is null) return new Outcome.NotFound();
             var code = command.CleanCode;
-            if (await DepartmentNaming.CodeTakenAsync(db, code, id, ct)) return Outcome.CodeTaken;
-
             var before = Snapshot(department);
-            department.Code = code;
-            department.Name = command.Name.Trim();
-            department.WorkingDays = command.WorkingDays.Distinct().Order().ToList();
-            department.WorkDayStart = command.WorkDayStart;
-            department.WorkDayEnd = command.WorkDayEnd;
-            department.DefaultContactFrequencyDays = command.DefaultContactFrequencyDays;
-            department.NotContactedAlertDays = command.NotContactedAlertDays;
-            department.SmsQuietFrom = command.SmsQuietFrom;
-            department.SmsQuietUntil = command.SmsQuietUntil;
+            var problems = new List<(string Field, string Message)>();
+            void Apply(string field, Action change)
+            {
+                try { change(); }
+                catch (DomainRuleException e) { problems.Add((field, e.Message)); }
+            }
+            Apply("Input.Code", () => department.Rename(code, command.Name));
+            Apply("Input.WorkingDays", () => department.ChangeWorkingDays(command.WorkingDays));
+            Apply("Input.WorkDayEnd", () => department.ChangeWorkingHours(command.WorkDayStart, command.WorkDayEnd));
+            Apply("Input.DefaultContactFrequencyDays", () => department.ChangeDefaultContactFrequency(command.DefaultContactFrequencyDays));
+            Apply("Input.NotContactedAlertDays", () => department.ChangeNotContactedAlert(command.NotContactedAlertDays));
+            Apply("Input.SmsQuietUntil", () => department.ChangeSmsQuietPeriod(command.SmsQuietFrom, command.SmsQuietUntil));
+            // What was typed breaks a rule: said first, next to its field, whatever else happened meanwhile.
+            if (problems.Count > 0) return new Outcome.Refused(problems);
+            // Saved only over the version the administrator saw; otherwise their form would undo a colleague's change.
+            if (department.Version != version) return new Outcome.Conflict();
+            db.Entry(department).Property(d => d.Version).OriginalValue = version;
+            if (await DepartmentNaming.CodeTakenAsync(db, code, id, ct)) return new Outcome.CodeTaken();
             var (changedBefore, changedAfter) = AuditTrail.Changes(before, Snapshot(department));
-            if (changedAfter.Count == 0) return Outcome.Unchanged;
-            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Departments, AuditTrail.Actions.Update,
+            if (changedAfter.Count == 0) return new Outcome.Saved(Changed: false);
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Departments, AuditAction.Update,
                 id.ToString(CultureInfo.InvariantCulture), id, changedBefore, changedAfter);
             try
             {
@@ -137,14 +148,14 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Outcome.Conflict; // changed by someone else between our read and this save
+                return new Outcome.Conflict(); // changed by someone else between our read and this save
             }
             catch (DbUpdateException)
             {
                 // Another administrator took the code between our check and this save (unique index).
-                return Outcome.CodeTaken;
+                return new Outcome.CodeTaken();
             }
-            return Outcome.Saved;
+            return new Outcome.Saved(Changed: true);
         }
 
         private static Dictionary<string, object?> Snapshot(Department d) => new()

@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
@@ -9,7 +11,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Admin.Users;
 
 /// <summary>Creates an account with a one-time password, shown once to the administrator and never stored in clear.</summary>
-public sealed class Create(Create.Handler handler, IValidator<Create.Command> validator) : AdminPageModel
+public sealed class Create(Create.Handler handler) : AdminPageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public UserFormOptions Options { get; private set; } = new([], []);
@@ -26,7 +28,7 @@ public sealed class Create(Create.Handler handler, IValidator<Create.Command> va
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadOptionsAsync(ct);
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        if (!ModelState.IsValid) return Page();
         switch (await handler.HandleAsync(Input, User.RequiredUserId(), ct))
         {
             case Outcome.Created created:
@@ -71,13 +73,17 @@ public sealed class Create(Create.Handler handler, IValidator<Create.Command> va
         public sealed record Refused(IReadOnlyList<(string Field, string Message)> Errors) : Outcome;
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, UserManager<AppUser> users, TimeProvider clock)
     {
         public Task<UserFormOptions> OptionsAsync(CancellationToken ct) => UserFormOptions.LoadAsync(db, ct);
 
         public async Task<Outcome> HandleAsync(Command command, Guid actorId, CancellationToken ct)
         {
             var email = command.Email.Trim();
+            // The new account's departments must be the administrator's (the validator says so next to the field; checked
+            // again here, where the write happens).
+            if (!await gate.AllowsAllAsync(command.Grants().Append(command.DepartmentId), Operations.Edit))
+                return new Outcome.Refused([("Input.DepartmentId", "Choisissez un des départements que vous administrez.")]);
             var roles = command.CleanRoles();
             var grants = command.Grants();
             var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
@@ -101,7 +107,7 @@ public sealed class Create(Create.Handler handler, IValidator<Create.Command> va
             var after = await UserSnapshot.OfAsync(db, user.DisplayName, user.DepartmentId, user.TeamId, roles, grants, ct);
             after["Email"] = email;
             after["MustChangePassword"] = true;
-            AuditTrail.Record(db, actorId, now, AuditTrail.Areas.Users, AuditTrail.Actions.Create, user.Id.ToString(), user.DepartmentId, null, after);
+            AuditTrail.Record(db, actorId, now, AuditArea.Users, AuditAction.Create, user.Id.ToString(), user.DepartmentId, null, after);
 
             // Identity saves the account, its roles, its grants and the audit entry in one SaveChanges.
             var password = OneTimePassword.Generate();

@@ -1,7 +1,7 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
@@ -11,7 +11,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Admin.Users;
 
 /// <summary>An account: roles, department, team, extra departments; deactivate, reactivate, unlock.</summary>
-public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class Edit(Edit.Handler handler, UserManager<AppUser> users, SignInManager<AppUser> signIn)
     : AdminPageModel
 {
     [BindProperty] public UserInput Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
     {
         if (!await LoadAsync(id, keepInput: true, ct)) return NotFound();
         if (Account.ReachesBeyondScope) return this.PageWithError(Handler.OutOfReach);
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        if (!ModelState.IsValid) return Page();
         var me = User.RequiredUserId();
         var outcome = await handler.UpdateAsync(id, Input, Stamp, me, ct);
         if (outcome is Outcome.Done && id == me && await users.GetUserAsync(User) is { } self)
@@ -37,8 +37,12 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
         return Show(id, outcome);
     }
 
+    // These buttons post no form: the account form is not validated.
+    [Validates]
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken ct) => ActAsync(id, handler.DeactivateAsync, ct);
+    [Validates]
     public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken ct) => ActAsync(id, handler.ReactivateAsync, ct);
+    [Validates]
     public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken ct) => ActAsync(id, handler.UnlockAsync, ct);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Guid, Guid, CancellationToken, Task<Outcome>> act, CancellationToken ct)
@@ -87,7 +91,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
         public sealed record NotFound : Outcome;
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, UserManager<AppUser> users, TimeProvider clock)
     {
         public const string OutOfReach =
             "Ce compte a aussi accès à des départements que vous n'administrez pas : seul un administrateur de tous ces départements peut le modifier.";
@@ -113,7 +117,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
                     ActivePersons = db.Persons.Count(p => p.ReferentId == u.Id && p.Status == PersonStatus.Active),
                 })
                 .FirstOrDefaultAsync(ct);
-            if (row is null) return null;
+            if (row is null || !await gate.AllowsAsync(row.DepartmentId, Operations.View)) return null;
             var scope = db.AllowedDepartmentIds;
             var input = new UserInput
             {
@@ -126,9 +130,12 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
 
         public async Task<Outcome> UpdateAsync(Guid id, UserInput input, string stamp, Guid actorId, CancellationToken ct)
         {
-            var user = await db.ScopedUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
-            if (user is null) return new Outcome.NotFound();
-            if (await db.ReachesBeyondScopeAsync(id, ct)) return new Outcome.Refused("", OutOfReach);
+            var (user, refusal) = await FindManageableAsync(id, ct);
+            if (user is null) return refusal!;
+            // The account's new department and extra departments must be the administrator's too (the validator says
+            // so next to the fields; checked again here, where the write happens).
+            if (!await gate.AllowsAllAsync(input.Grants().Append(input.DepartmentId), Operations.Edit))
+                return new Outcome.Refused("Input.DepartmentId", "Choisissez un des départements que vous administrez.");
             var roles = input.CleanRoles();
             // An administrator cannot lock themselves out of administration; another administrator must do it.
             if (id == actorId && !roles.Contains(Identity.Roles.Admin))
@@ -157,7 +164,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
             if (changedAfter.Count == 0) return new Outcome.Done("Aucune modification à enregistrer.");
             // A move between departments is recorded in both, so each department's administrators see it.
             foreach (var department in new[] { oldDepartment, user.DepartmentId }.Distinct())
-                AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Users, AuditTrail.Actions.Update, id.ToString(), department,
+                AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Users, AuditAction.Update, id.ToString(), department,
                     changedBefore, changedAfter);
 
             db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = stamp;
@@ -181,7 +188,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
             if (id == actorId) return new Outcome.Refused("", "Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.");
             if (!user.IsActive) return new Outcome.Done("Ce compte était déjà désactivé.");
             user.IsActive = false;
-            Record(user, actorId, AuditTrail.Actions.Deactivate, new() { ["IsActive"] = true }, new() { ["IsActive"] = false });
+            Record(user, actorId, AuditAction.Deactivate, new() { ["IsActive"] = true }, new() { ["IsActive"] = false });
             // A new security stamp ends the account's open sessions at their next check (within a minute).
             var result = await users.UpdateSecurityStampAsync(user);
             if (!result.Succeeded) return new Outcome.Conflict();
@@ -197,7 +204,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
             if (user is null) return refusal!;
             if (user.IsActive) return new Outcome.Done("Ce compte était déjà actif.");
             user.IsActive = true;
-            Record(user, actorId, AuditTrail.Actions.Reactivate, new() { ["IsActive"] = false }, new() { ["IsActive"] = true });
+            Record(user, actorId, AuditAction.Reactivate, new() { ["IsActive"] = false }, new() { ["IsActive"] = true });
             var result = await users.UpdateAsync(user);
             if (!result.Succeeded) return new Outcome.Conflict();
             return new Outcome.Done($"Le compte de {user.DisplayName} est réactivé : la personne peut de nouveau se connecter.");
@@ -208,7 +215,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
             var (user, refusal) = await FindManageableAsync(id, ct);
             if (user is null) return refusal!;
             if (user.LockoutEnd is null && user.AccessFailedCount == 0) return new Outcome.Done("Ce compte n'était pas verrouillé.");
-            Record(user, actorId, AuditTrail.Actions.Unlock,
+            Record(user, actorId, AuditAction.Unlock,
                 new() { ["LockedUntil"] = user.LockoutEnd, ["FailedAttempts"] = user.AccessFailedCount },
                 new() { ["LockedUntil"] = null, ["FailedAttempts"] = 0 });
             // Both in one save with the audit entry (what SetLockoutEndDateAsync(null) and ResetAccessFailedCountAsync do, in two).
@@ -222,12 +229,13 @@ public sealed class Edit(Edit.Handler handler, IValidator<UserInput> validator, 
         private async Task<(AppUser? User, Outcome? Refusal)> FindManageableAsync(Guid id, CancellationToken ct)
         {
             var user = await db.ScopedUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
-            if (user is null) return (null, new Outcome.NotFound());
+            // Checked here too: these handlers write, whatever page called them.
+            if (user is null || !await gate.AllowsAsync(user.DepartmentId, Operations.Edit)) return (null, new Outcome.NotFound());
             if (await db.ReachesBeyondScopeAsync(id, ct)) return (null, new Outcome.Refused("", OutOfReach));
             return (user, null);
         }
 
-        private void Record(AppUser user, Guid actorId, string action, Dictionary<string, object?> before, Dictionary<string, object?> after) =>
-            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Users, action, user.Id.ToString(), user.DepartmentId, before, after);
+        private void Record(AppUser user, Guid actorId, AuditAction action, Dictionary<string, object?> before, Dictionary<string, object?> after) =>
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Users, action, user.Id.ToString(), user.DepartmentId, before, after);
     }
 }

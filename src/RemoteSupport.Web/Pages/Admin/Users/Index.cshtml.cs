@@ -34,7 +34,7 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, TimeProvider clock)
     {
         public const int PageSize = 50;
         public Task<UserFormOptions> OptionsAsync(CancellationToken ct) => UserFormOptions.LoadAsync(db, ct);
@@ -43,7 +43,12 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
         {
             var now = clock.GetUtcNow();
             var users = db.ScopedUsers().AsNoTracking();
-            if (filter.Department is { } department) users = users.Where(u => u.DepartmentId == department);
+            if (filter.Department is { } department)
+            {
+                // A department outside the administrator's scope lists nobody (the list already starts from their scope).
+                if (!await gate.AllowsAsync(department, Operations.View)) return new Result([], 0, 1, 1);
+                users = users.Where(u => u.DepartmentId == department);
+            }
             if (filter.Active is { } active) users = users.Where(u => u.IsActive == active);
             if (filter.Role is { } role && Identity.Roles.All.Contains(role))
                 users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -38,25 +39,33 @@ public sealed class ResetPassword(ResetPassword.Handler handler) : AdminPageMode
         return Page();
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AdminGate gate, UserManager<AppUser> users, TimeProvider clock)
     {
         public sealed record Target(Guid Id, string DisplayName, string Email, bool ReachesBeyondScope);
 
         public async Task<Target?> FindAsync(Guid id, CancellationToken ct)
         {
             var scope = db.AllowedDepartmentIds;
-            return await db.ScopedUsers().AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new Target(u.Id, u.DisplayName, u.Email!,
-                    db.UserDepartmentGrants.Any(g => g.UserId == u.Id && !scope.Contains(g.DepartmentId))))
+            var target = await db.ScopedUsers().AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new
+                {
+                    Target = new Target(u.Id, u.DisplayName, u.Email!,
+                        db.UserDepartmentGrants.Any(g => g.UserId == u.Id && !scope.Contains(g.DepartmentId))),
+                    u.DepartmentId,
+                })
                 .FirstOrDefaultAsync(ct);
+            return target is not null && await gate.AllowsAsync(target.DepartmentId, Operations.View) ? target.Target : null;
         }
 
         /// <returns>The new one-time password, or null and the reason it failed.</returns>
         public async Task<(string? Password, string? Error)> HandleAsync(Guid id, Guid actorId, CancellationToken ct)
         {
-            var user = await db.ScopedUsers().FirstAsync(u => u.Id == id, ct);
+            var user = await db.ScopedUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
+            // Checked here too: this handler writes, whatever page called it.
+            if (user is null || !await gate.AllowsAsync(user.DepartmentId, Operations.Edit) || await db.ReachesBeyondScopeAsync(id, ct))
+                return (null, Edit.Handler.OutOfReach);
             var password = OneTimePassword.Generate();
-            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Users, AuditTrail.Actions.ResetPassword, id.ToString(), user.DepartmentId,
+            AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.Users, AuditAction.ResetPassword, id.ToString(), user.DepartmentId,
                 new() { ["MustChangePassword"] = user.MustChangePassword }, new() { ["MustChangePassword"] = true });
             user.MustChangePassword = true;
             // The reset token never leaves this method; ResetPasswordAsync also renews the security stamp, so open sessions end.

@@ -1,4 +1,5 @@
 using System.Net;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Tests.Infrastructure;
@@ -9,10 +10,10 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
 {
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private Task RecordAsync(Guid actor, DateTimeOffset at, string area, int? department, string name) =>
+    private Task RecordAsync(Guid actor, DateTimeOffset at, AuditArea area, int? department, string name) =>
         Factory.WithDbAsync(async db =>
         {
-            AuditTrail.Record(db, actor, at, area, AuditTrail.Actions.Update, "0", department, new() { ["Name"] = name + " avant" }, new() { ["Name"] = name });
+            AuditTrail.Record(db, actor, at, area, AuditAction.Update, "0", department, new() { ["Name"] = name + " avant" }, new() { ["Name"] = name });
             await db.SaveChangesAsync();
         });
 
@@ -40,9 +41,9 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
     [Fact]
     public async Task A_one_department_admin_sees_only_the_entries_of_that_department()
     {
-        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditTrail.Areas.Departments, World.Cd56.Id, "Morbihan modifié");
-        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditTrail.Areas.Departments, World.Cd29.Id, "Finistère modifié");
-        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditTrail.Areas.Departments, null, "Changement national");
+        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditArea.Departments, World.Cd56.Id, "Morbihan modifié");
+        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditArea.Departments, World.Cd29.Id, "Finistère modifié");
+        await RecordAsync(World.SuperAdmin.Id, TestClock.Start, AuditArea.Departments, null, "Changement national");
 
         var admin56 = await SignInAsync(World.Admin56);
         var page = await admin56.GetAsync("/Admin/Audit");
@@ -61,7 +62,7 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         // ...until a department they do not administer exists.
         await Factory.WithDbAsync(async db =>
         {
-            db.Departments.Add(new Department { Code = "CD35", Name = "Ille-et-Vilaine" });
+            db.Departments.Add(new Department("CD35", "Ille-et-Vilaine"));
             await db.SaveChangesAsync();
         });
         page = await super.GetAsync("/Admin/Audit");
@@ -74,9 +75,9 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
     {
         var day1 = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
         var day2 = new DateTimeOffset(2026, 11, 10, 10, 0, 0, TimeSpan.Zero);
-        await RecordAsync(World.Admin56.Id, day1, AuditTrail.Areas.Teams, World.Cd56.Id, "Équipe du 2");
-        await RecordAsync(World.SuperAdmin.Id, day2, AuditTrail.Areas.VideoTools, World.Cd56.Id, "Outil du 10");
-        await RecordAsync(World.SuperAdmin.Id, day2, AuditTrail.Areas.Teams, World.Cd29.Id, "Équipe finistérienne");
+        await RecordAsync(World.Admin56.Id, day1, AuditArea.Teams, World.Cd56.Id, "Équipe du 2");
+        await RecordAsync(World.SuperAdmin.Id, day2, AuditArea.VideoTools, World.Cd56.Id, "Outil du 10");
+        await RecordAsync(World.SuperAdmin.Id, day2, AuditArea.Teams, World.Cd29.Id, "Équipe finistérienne");
 
         var client = await SignInAsync(World.SuperAdmin);
         var page = await client.GetAsync("/Admin/Audit?from=2026-11-05&to=2026-11-30");
@@ -93,7 +94,7 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         Assert.Contains("1 changement(s)", page.Text);
         Assert.Contains("Équipe finistérienne", page.Text);
 
-        for (var i = 0; i < 55; i++) await RecordAsync(World.Admin56.Id, day2.AddMinutes(i), AuditTrail.Areas.Users, World.Cd56.Id, $"Compte {i}");
+        for (var i = 0; i < 55; i++) await RecordAsync(World.Admin56.Id, day2.AddMinutes(i), AuditArea.Users, World.Cd56.Id, $"Compte {i}");
         page = await client.GetAsync("/Admin/Audit?area=Users");
         Assert.Contains("55 changement(s)", page.Text);
         Assert.Contains("Page 1 sur 2", page.Text);

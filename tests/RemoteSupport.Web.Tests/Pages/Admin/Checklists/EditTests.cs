@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Checklists;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Interviews;
@@ -13,10 +14,10 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
     private Task<ChecklistTemplate> PublishedAsync(int departmentId, Modality modality = Modality.Phone, params string[] texts) =>
         Factory.WithDbAsync(async db =>
         {
-            var t = new ChecklistTemplate { DepartmentId = departmentId, Modality = modality, Version = 1, PublishedAt = TestClock.Start.AddDays(-30) };
-            var order = 1;
+            var t = ChecklistTemplate.Draft(departmentId, modality, 1);
             foreach (var text in texts.Length > 0 ? texts : ["Lieu calme des deux côtés", "Consentement recueilli"])
-                t.Items.Add(new ChecklistTemplateItem { DepartmentId = departmentId, Phase = ChecklistPhase.Before, Order = order++, Text = text, Required = true });
+                t.AddItem(ChecklistPhase.Before, text, true, null);
+            t.PublishAsInstalledDefault(TestClock.Start.AddDays(-30));
             db.ChecklistTemplates.Add(t);
             await db.SaveChangesAsync();
             return t;
@@ -166,8 +167,8 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         page = await admin.SubmitFormAsync(page, new() { ["NewItem.Phase"] = "After", ["NewItem.Text"] = "Noter les suites" }, "form[action*='handler=Add']");
         await admin.SubmitFormAsync(page, [], "form[action*='handler=Publish']");
 
-        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Area == "Checklists").OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal(["CreateDraft", "AddItem", "Publish"], audit.Select(a => a.Action));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Area == AuditArea.Checklists).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditAction.CreateDraft, AuditAction.AddItem, AuditAction.Publish], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(World.Admin56.Id, a.ActorId));
         Assert.All(audit, a => Assert.Equal(World.Cd56.Id, a.DepartmentId));
         Assert.Contains("Noter les suites", audit[1].After);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Departments;
@@ -18,7 +19,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         Assert.Equal([1, 2, 3, 4, 5], created.WorkingDays);
         Assert.True(await Factory.WithDbAsync(db => db.UserDepartmentGrants.AnyAsync(g => g.UserId == World.SuperAdmin.Id && g.DepartmentId == created.Id)));
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Departments", "Create", created.Id), (audit.Area, audit.Action, audit.DepartmentId));
+        Assert.Equal((AuditArea.Departments, AuditAction.Create, created.Id), (audit.Area, audit.Action, audit.DepartmentId));
         Assert.Equal("""{"Code": "CD35", "Name": "Ille-et-Vilaine"}""", audit.After);
 
         // The new department is in the creator's scope straight away: they can add a team to it.

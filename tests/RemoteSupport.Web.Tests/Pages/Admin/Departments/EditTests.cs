@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Infrastructure;
 using RemoteSupport.Web.Tests.Infrastructure;
 
@@ -32,7 +33,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Equal((new TimeOnly(18, 30), new TimeOnly(9, 0)), (d.SmsQuietFrom, d.SmsQuietUntil));
 
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Departments", "Update", World.Cd56.Id), (audit.Area, audit.Action, audit.DepartmentId));
+        Assert.Equal((AuditArea.Departments, AuditAction.Update, World.Cd56.Id), (audit.Area, audit.Action, audit.DepartmentId));
         Assert.DoesNotContain("Code", audit.After);
         Assert.Contains("\"WorkingDays\": [1, 2, 4]", audit.After);
         Assert.Contains("\"WorkingDays\": [1, 2, 3, 4, 5]", audit.Before);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
@@ -36,7 +37,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         Assert.Equal([Roles.SocialWorker], roles);
 
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Users", "Create", stored.Id.ToString(), World.Cd56.Id, World.Admin56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId, audit.ActorId));
+        Assert.Equal((AuditArea.Users, AuditAction.Create, stored.Id.ToString(), World.Cd56.Id, World.Admin56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId, audit.ActorId));
         Assert.Null(audit.Before);
         using var after = JsonDocument.Parse(audit.After!);
         Assert.Equal("gwen.le-goff@cd56.test", after.RootElement.GetProperty("Email").GetString());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Equal([Roles.SocialWorker, Roles.TeamLead], await RolesAsync(World.Worker56));
         Assert.Equal(World.Lorient.Id, (await StoredAsync(World.Worker56)).TeamId);
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Users", "Update", World.Worker56.Id.ToString(), World.Cd56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId));
+        Assert.Equal((AuditArea.Users, AuditAction.Update, World.Worker56.Id.ToString(), World.Cd56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId));
         using var before = JsonDocument.Parse(audit.Before!);
         using var after = JsonDocument.Parse(audit.After!);
         // Only what changed is recorded.
@@ -137,7 +138,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         var kept = await Factory.WithDbAsync(db => db.Persons.AsNoTracking().SingleAsync(p => p.Id == person.Id));
         Assert.Equal((World.Worker56.Id, PersonStatus.Active), (kept.ReferentId, kept.Status));
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal("Deactivate", audit.Action);
+        Assert.Equal(AuditAction.Deactivate, audit.Action);
         Assert.Equal("""{"IsActive": false}""", audit.After);
 
         // The open session ends at the next security-stamp check, a minute later at most.
@@ -155,7 +156,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         var page = await admin.SubmitAsync(Url(World.Worker56), [], "form[action$='handler=Reactivate']");
         Assert.Contains("est réactivé", page.Flash);
         Assert.True((await StoredAsync(World.Worker56)).IsActive);
-        Assert.Equal(["Deactivate", "Reactivate"], (await Factory.AuditAsync()).Select(a => a.Action));
+        Assert.Equal([AuditAction.Deactivate, AuditAction.Reactivate], (await Factory.AuditAsync()).Select(a => a.Action));
         await SignInAsync(World.Worker56);
     }
 
@@ -176,7 +177,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Null(stored.LockoutEnd);
         Assert.Equal(0, stored.AccessFailedCount);
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal("Unlock", audit.Action);
+        Assert.Equal(AuditAction.Unlock, audit.Action);
         await SignInAsync(World.Worker56);
     }
 

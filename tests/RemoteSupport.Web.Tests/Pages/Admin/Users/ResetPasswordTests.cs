@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Users;
@@ -21,7 +22,7 @@ public sealed class ResetPasswordTests(AppFactory factory) : WebTest(factory)
         var stored = await Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == World.Worker56.Id));
         Assert.True(stored.MustChangePassword);
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Users", "ResetPassword", World.Worker56.Id.ToString()), (audit.Area, audit.Action, audit.EntityId));
+        Assert.Equal((AuditArea.Users, AuditAction.ResetPassword, World.Worker56.Id.ToString()), (audit.Area, audit.Action, audit.EntityId));
         Assert.DoesNotContain(password, audit.After + audit.Before);
         Assert.DoesNotContain("Hash", audit.After + audit.Before);
 

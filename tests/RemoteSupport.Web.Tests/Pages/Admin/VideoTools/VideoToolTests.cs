@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Domain.Interviews;
@@ -37,7 +38,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         var tool = await Factory.WithDbAsync(db => db.VideoTools.AsNoTracking().SingleAsync());
         Assert.Equal((World.Cd56.Id, "Visio de l'État", true), (tool.DepartmentId, tool.Name, tool.IsActive));
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("VideoTools", "Create", tool.Id.ToString(), World.Cd56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId));
+        Assert.Equal((AuditArea.VideoTools, AuditAction.Create, tool.Id.ToString(), World.Cd56.Id), (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Contains("Désactivé", page.Text);
         Assert.False(await Factory.WithDbAsync(db => db.VideoTools.Where(t => t.Id == tool.Id).Select(t => t.IsActive).SingleAsync()));
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Deactivate", """{"IsActive": true}""", """{"IsActive": false}"""), (audit.Action, audit.Before, audit.After));
+        Assert.Equal((AuditAction.Deactivate, """{"IsActive": true}""", """{"IsActive": false}"""), (audit.Action, audit.Before, audit.After));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("L'outil de visioconférence a été supprimé.", page.Flash);
         Assert.False(await Factory.WithDbAsync(db => db.VideoTools.AnyAsync(t => t.Id == unused.Id)));
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Delete", (string?)null), (audit.Action, audit.After));
+        Assert.Equal((AuditAction.Delete, (string?)null), (audit.Action, audit.After));
         Assert.Contains("Ajout par erreur", audit.Before);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Activity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Admin.Departments.Teams;
@@ -15,7 +16,7 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
         var team = await Factory.WithDbAsync(db => db.Teams.AsNoTracking().SingleAsync(t => t.Name == "Pays de Pontivy"));
         Assert.Equal(World.Cd56.Id, team.DepartmentId);
         var audit = Assert.Single(await Factory.AuditAsync());
-        Assert.Equal(("Teams", "Create", team.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), World.Cd56.Id),
+        Assert.Equal((AuditArea.Teams, AuditAction.Create, team.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), World.Cd56.Id),
             (audit.Area, audit.Action, audit.EntityId, audit.DepartmentId));
     }
 

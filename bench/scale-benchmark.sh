@@ -4,8 +4,9 @@
 #
 #   bench/scale-benchmark.sh
 #
-# Starts a throw-away PostgreSQL, applies the migrations, seeds one department at scale with
-# `dotnet RemoteSupport.Web.dll seed-scale`, starts the Release app on loopback, signs in with curl like a browser,
+# Starts a throw-away PostgreSQL, applies the migrations and seeds one department at scale with the benchmark tool
+# bench/RemoteSupport.Bench.Seed (benchmark data is not in the web assembly), starts the Release app on loopback, signs
+# in with curl like a browser,
 # then runs wrk against each page and prints p50/p95/p99 in milliseconds.
 #
 # Settings (environment): PERSONS=50000 WORKERS=800 INTERVIEWS=500000 ACTIVITY=2000000 RUNS=2 DURATION=15s
@@ -57,7 +58,9 @@ connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=rs_scale${CS_EX
 
 echo "Building (Release)…"
 dotnet build src/RemoteSupport.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/RemoteSupport.Bench.Seed -c Release -nologo -v quiet -clp:ErrorsOnly
 dll="$root/src/RemoteSupport.Web/bin/Release/net10.0/RemoteSupport.Web.dll"
+seed_dll="$root/bench/RemoteSupport.Bench.Seed/bin/Release/net10.0/RemoteSupport.Bench.Seed.dll"
 
 if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'rs_scale'")" = "1" ]; then
   echo "Reusing the seeded database in $data."
@@ -65,7 +68,7 @@ else
   echo "Seeding (this takes a few minutes)…"
   start=$(date +%s)
   ConnectionStrings__Default="$connection" Serilog__MinimumLevel__Default=Warning \
-    dotnet "$dll" seed-scale --persons "$PERSONS" --workers "$WORKERS" --interviews "$INTERVIEWS" --activity "$ACTIVITY" \
+    dotnet "$seed_dll" --persons "$PERSONS" --workers "$WORKERS" --interviews "$INTERVIEWS" --activity "$ACTIVITY" \
     2>&1 | grep -v "An error occurred using the connection" | tee "$out/seed.log"
   echo "Seeding took $(( $(date +%s) - start )) s."
 fi

@@ -13,7 +13,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "seed-scale", "refresh-priorities"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -37,10 +37,6 @@ public static class Commands
             case "create-admin":
                 await db.Database.MigrateAsync();
                 return await CreateAdminAsync(services, options, Console.Out, Console.Error);
-            case "seed-scale":
-                // A department at full scale for measuring speed (docs/performance.md); fictional data only.
-                await db.Database.MigrateAsync();
-                return await ScaleSeeder.RunAsync(services, options, CancellationToken.None);
             case "refresh-priorities":
                 // For a nightly job just after midnight (Europe/Paris): the day's priorities are computed before anyone
                 // opens a list, instead of by the first team lead of the day (docs/decisions/ADR-0008-priority-score.md).

@@ -10,15 +10,17 @@ using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Priorities;
+using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
 
-namespace RemoteSupport.Web.Data.Seed;
+namespace RemoteSupport.Bench.Seed;
 
 /// <summary>
-/// <c>dotnet RemoteSupport.Web.dll seed-scale [--persons 50000] [--workers 800] [--teams 40] [--interviews 500000]
-/// [--activity 2000000] [--code CD99] [--seed 6]</c>: a department at full scale, to measure the team-lead pages
-/// (docs/performance.md). Written with PostgreSQL COPY, then ANALYZEd. Fictional data only; never on a real install.
+/// A department at full scale, to measure the team-lead pages (docs/performance.md); run by <see cref="SeedTool"/>
+/// (<c>dotnet RemoteSupport.Bench.Seed.dll [--persons 50000] …</c>). Written with PostgreSQL COPY, then ANALYZEd.
+/// Fictional data only; never on a real install (the web assembly does not contain it).
 /// </summary>
 public static class ScaleSeeder
 {
@@ -90,7 +92,7 @@ public static class ScaleSeeder
         var db = services.GetRequiredService<AppDbContext>().AsSystem();
         if (await db.Departments.AnyAsync(d => d.Code == code, ct))
         {
-            await Console.Error.WriteLineAsync($"Department {code} already exists: seed-scale runs once, on a database without it.");
+            await Console.Error.WriteLineAsync($"Department {code} already exists: the scale seeder runs once, on a database without it.");
             return 1;
         }
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

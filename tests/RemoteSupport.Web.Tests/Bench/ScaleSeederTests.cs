@@ -1,19 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RemoteSupport.Bench.Seed;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Tests.Infrastructure;
 using RemoteSupport.Web.Tests.Pages.TeamLead;
 
-namespace RemoteSupport.Web.Tests.Data;
+namespace RemoteSupport.Web.Tests.Bench;
 
-/// <summary>The data generator of docs/performance.md, run small: what it writes is usable by the pages it measures.</summary>
+/// <summary>
+/// The data generator of docs/performance.md (bench/RemoteSupport.Bench.Seed, outside the web assembly), run small with
+/// the tool's own services: what it writes is usable by the pages it measures.
+/// </summary>
 public sealed class ScaleSeederTests(AppFactory factory) : WebTest(factory)
 {
-    private Task<int> SeedAsync() =>
-        Factory.WithServicesAsync(services => ScaleSeeder.RunAsync(services, new Dictionary<string, string>
+    private async Task<int> SeedAsync()
+    {
+        await using var provider = SeedTool.Services(Factory.ConnectionString, Factory.Clock);
+        await using var scope = provider.CreateAsyncScope();
+        return await ScaleSeeder.RunAsync(scope.ServiceProvider, new Dictionary<string, string>
         {
             ["persons"] = "120", ["workers"] = "8", ["teams"] = "2", ["interviews"] = "900", ["activity"] = "3000",
-        }, CancellationToken.None));
+        }, CancellationToken.None);
+    }
 
     [Fact]
     public async Task Seeds_a_department_whose_lead_can_sign_in_and_rank_everyone()

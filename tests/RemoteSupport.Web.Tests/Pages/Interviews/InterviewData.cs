@@ -79,6 +79,7 @@ public static class InterviewData
             var interview = await TestInterviews.ArrangeAsync(db, person, worker.Id, modality, at ?? Tomorrow10, status, stored,
                 p =>
                 {
+                    p = p with { Objectives = "Faire le point sur la demande de logement" };
                     var withFallback = modality == Modality.Phone ? p : p with { FallbackModality = Modality.Phone, FallbackPhone = "06 39 98 00 01" };
                     return plan is null ? withFallback : plan(withFallback);
                 },

@@ -6,6 +6,18 @@ public static class InterviewStatusRules
 {
     /// <summary>Planned or in progress: the interview is still to be held or finished.</summary>
     public static bool IsOpen(this InterviewStatus status) => status is InterviewStatus.Planned or InterviewStatus.InProgress;
+
+    /// <summary>The checklist can be ticked until the interview is closed without being held (cancelled, no-show, postponed).</summary>
+    public static bool CanTick(this InterviewStatus status) =>
+        status is InterviewStatus.Planned or InterviewStatus.InProgress or InterviewStatus.Completed;
+
+    /// <summary>An open interview whose time has come can be marked "personne absente".</summary>
+    public static bool NoShowPossible(InterviewStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status.IsOpen() && now >= scheduledAt;
+
+    /// <summary>An open interview can be completed once it has started or once its time has come (see Interview.Complete).</summary>
+    public static bool CompletionPossible(InterviewStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status == InterviewStatus.InProgress || (status == InterviewStatus.Planned && now >= scheduledAt);
 }
 
 public enum PostponeReason { ThirdPartyHindersFreeSpeech, ConnectionFailed, PersonUnavailable, Other }

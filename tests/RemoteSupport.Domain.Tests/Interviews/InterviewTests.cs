@@ -23,6 +23,8 @@ public sealed class InterviewTests
         DecidedAt = at ?? Now.AddDays(-10), RecordedAt = at ?? Now.AddDays(-10), RecordedById = Worker,
     };
 
+    private static readonly List<ConsentRecord> Granted = AllGranted(Person());
+
     private static List<ConsentRecord> AllGranted(AccompaniedPerson person) =>
         Enum.GetValues<Modality>().Select(m => Consent(person, m, ConsentDecision.Granted)).ToList();
 
@@ -189,13 +191,13 @@ public sealed class InterviewTests
         var department = new Department();
 
         var tuesdayEvening = new DateTime(2026, 11, 24, 18, 0, 0);
-        Assert.Equal([SlotWarning.OutsideWorkingHours], Interview.WarningsFor(person, department, tuesdayEvening, 45));
+        Assert.Equal([SlotWarning.OutsideWorkingHours], Interview.WarningsFor(person, department, tuesdayEvening, 45).Warnings);
 
         var mondayMorning = new DateTime(2026, 11, 23, 9, 0, 0);
-        Assert.Equal([SlotWarning.OutsidePreferredTimes], Interview.WarningsFor(person, department, mondayMorning, 45));
+        Assert.Equal([SlotWarning.OutsidePreferredTimes], Interview.WarningsFor(person, department, mondayMorning, 45).Warnings);
 
         var tuesdayMorning = new DateTime(2026, 11, 24, 10, 30, 0);
-        Assert.Empty(Interview.WarningsFor(person, department, tuesdayMorning, 45));
+        Assert.Empty(Interview.WarningsFor(person, department, tuesdayMorning, 45).Warnings);
     }
 
     [Fact]
@@ -203,7 +205,7 @@ public sealed class InterviewTests
     {
         var person = Person();
         person.FirstFaceToFaceMeetingOn = null;
-        var warnings = Interview.WarningsFor(person, new Department(), new DateTime(2026, 11, 24, 10, 0, 0), 45);
+        var warnings = Interview.WarningsFor(person, new Department(), new DateTime(2026, 11, 24, 10, 0, 0), 45).Warnings;
         Assert.Equal([SlotWarning.NeverMetFaceToFace], warnings);
         Assert.Contains("jamais rencontré", warnings[0].French());
     }
@@ -268,13 +270,13 @@ public sealed class InterviewTests
     public void Completing_is_refused_while_required_before_or_during_items_are_unticked_unless_explained()
     {
         var interview = Scheduled(Modality.Phone, Template(Modality.Phone));
-        interview.Start(Now.AddDays(1));
+        interview.Start(Now.AddDays(1), Granted);
 
-        var error = Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Point fait sur le logement."), Now.AddDays(1)));
+        var error = Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Point fait sur le logement."), Now.AddDays(1), Granted));
         Assert.Contains("« Avant » ou « Pendant »", error.Message);
         Assert.Equal(InterviewStatus.InProgress, interview.Status);
 
-        interview.Complete(new InterviewOutcome("Point fait sur le logement.", IncompleteChecklistJustification: "La personne a dû raccrocher plus tôt."), Now.AddDays(1));
+        interview.Complete(new InterviewOutcome("Point fait sur le logement.", IncompleteChecklistJustification: "La personne a dû raccrocher plus tôt."), Now.AddDays(1), Granted);
         Assert.Equal(InterviewStatus.Completed, interview.Status);
         Assert.Equal("La personne a dû raccrocher plus tôt.", interview.IncompleteChecklistJustification);
     }
@@ -283,27 +285,27 @@ public sealed class InterviewTests
     public void Unticked_after_items_do_not_block_completion_and_the_outcome_is_kept()
     {
         var interview = Scheduled(Modality.Phone, Template(Modality.Phone));
-        interview.Start(Now.AddDays(1));
+        interview.Start(Now.AddDays(1), Granted);
         foreach (var item in interview.Checklist.Where(i => i.Phase != ChecklistPhase.After)) interview.Tick(item.Id, true, Worker, Now.AddDays(1));
 
         interview.Complete(new InterviewOutcome("Dossier complet.", PrivateNote: "  Impression personnelle  ", FaceToFaceTopics: "Les dettes",
-            FaceToFaceNeeded: true, FaceToFaceReason: FaceToFaceReason.HomeObservation), Now.AddDays(1).AddMinutes(40));
+            FaceToFaceNeeded: true, FaceToFaceReason: FaceToFaceReason.HomeObservation), Now.AddDays(1).AddMinutes(40), Granted);
 
         Assert.Equal(InterviewStatus.Completed, interview.Status);
         Assert.Equal("Impression personnelle", interview.PrivateNote);
         Assert.Equal(FaceToFaceReason.HomeObservation, interview.FaceToFaceReason);
         Assert.Null(interview.IncompleteChecklistJustification);
         Assert.Equal(Now.AddDays(1).AddMinutes(40), interview.EndedAt);
-        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Encore"), Now.AddDays(2)));
+        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Encore"), Now.AddDays(2), Granted));
     }
 
     [Fact]
     public void A_face_to_face_meeting_needs_a_reason_and_a_summary_is_required()
     {
         var interview = Scheduled();
-        interview.Start(Now.AddDays(1));
-        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Fait", FaceToFaceNeeded: true), Now.AddDays(1)));
-        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("  "), Now.AddDays(1)));
+        interview.Start(Now.AddDays(1), Granted);
+        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("Fait", FaceToFaceNeeded: true), Now.AddDays(1), Granted));
+        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("  "), Now.AddDays(1), Granted));
         Assert.Equal(InterviewStatus.InProgress, interview.Status);
     }
 
@@ -346,8 +348,8 @@ public sealed class InterviewTests
         Assert.Throws<DomainRuleException>(() => interview.MarkNoShow(null, Now));
         interview.MarkNoShow("Pas de réponse à trois appels", Now.AddDays(1).AddMinutes(20));
         Assert.Equal(InterviewStatus.NoShow, interview.Status);
-        Assert.Throws<DomainRuleException>(() => interview.Start(Now.AddDays(1)));
-        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("x"), Now.AddDays(1)));
+        Assert.Throws<DomainRuleException>(() => interview.Start(Now.AddDays(1), Granted));
+        Assert.Throws<DomainRuleException>(() => interview.Complete(new InterviewOutcome("x"), Now.AddDays(1), Granted));
     }
 
     [Fact]
@@ -386,8 +388,8 @@ public sealed class InterviewTests
         var next = Interview.Schedule(person, Worker, Plan() with { ScheduledAt = Now.AddDays(15) }, consents, null, Now);
         Assert.Throws<DomainRuleException>(() => interview.PlanNext(next));
 
-        interview.Start(Now.AddDays(1));
-        interview.Complete(new InterviewOutcome("Fait"), Now.AddDays(1));
+        interview.Start(Now.AddDays(1), Granted);
+        interview.Complete(new InterviewOutcome("Fait"), Now.AddDays(1), Granted);
         interview.PlanNext(next);
         Assert.Equal(next.Id, interview.NextInterviewId);
     }

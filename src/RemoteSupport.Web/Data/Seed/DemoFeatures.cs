@@ -140,7 +140,7 @@ public static class DemoFeatures
             }
 
             foreach (var (person, interview) in upcoming)
-                if (latestCompleted.TryGetValue(person.Id, out var previous)) previous.NextInterviewId = interview.Id;
+                if (latestCompleted.TryGetValue(person.Id, out var previous)) previous.PlanNext(interview);
 
             // One consent withdrawn after scheduling: "Mon agenda" must flag it.
             var withdrawn = upcoming.FirstOrDefault(u => u.Interview.ScheduledAt > now.AddDays(1));
@@ -241,34 +241,28 @@ public static class DemoFeatures
             var since = ConsentPolicy.StateAt(history, modality, start).Since ?? person.CreatedAt;
             createdAt = OfficeHours(createdAt);
             if (createdAt < since) createdAt = since.AddHours(1) < start ? since.AddHours(1) : since;
-            var interview = new Interview
+            // Scheduled through the same rule as the scheduling page, as it stood when the worker scheduled it.
+            Modality? fallback = null;
+            if (modality is Modality.Video or Modality.AudioConference && person.Phone is not null)
+                fallback = ModalityText.FallbackModalities
+                    .Where(m => m != modality)
+                    .Cast<Modality?>()
+                    .FirstOrDefault(m => ConsentPolicy.StateAt(history, m!.Value, createdAt).IsGranted);
+            var plan = new InterviewPlan
             {
-                DepartmentId = person.DepartmentId,
-                PersonId = person.Id,
-                WorkerId = worker.Id,
                 Modality = modality,
                 ScheduledAt = start,
                 DurationMinutes = duration,
                 Objectives = Pick(Objectives),
-                CreatedAt = createdAt,
                 SendSmsReminder = ConsentPolicy.StateAt(history, Modality.Sms, createdAt).IsGranted && Chance(0.6),
+                FallbackModality = fallback,
+                FallbackPhone = fallback is null ? null : person.Phone,
+                VideoToolId = modality == Modality.Video ? Pick(tools[person.DepartmentId]) : null,
+                Participants = person.IsAllophone && Chance(0.7)
+                    ? [new ParticipantPlan("Interprète de l'association partenaire", ParticipantRelation.Interpreter, PersonAgreed: true)]
+                    : [],
             };
-            if (modality is Modality.Video or Modality.AudioConference)
-            {
-                interview.FallbackModality = ModalityText.FallbackModalities
-                    .Where(m => m != modality)
-                    .Cast<Modality?>()
-                    .FirstOrDefault(m => ConsentPolicy.StateAt(history, m!.Value, createdAt).IsGranted);
-                interview.FallbackPhone = person.Phone;
-            }
-            if (modality == Modality.Video) interview.VideoToolId = Pick(tools[person.DepartmentId]);
-            if (person.IsAllophone && Chance(0.7))
-                interview.Participants.Add(new InterviewParticipant
-                {
-                    DepartmentId = person.DepartmentId, InterviewId = interview.Id, Name = "Interprète de l'association partenaire",
-                    Relation = ParticipantRelation.Interpreter, PersonAgreed = true,
-                });
-            interview.TakeChecklist(templates[(person.DepartmentId, modality)]);
+            var interview = Interview.Schedule(person, worker.Id, plan, history, templates[(person.DepartmentId, modality)], createdAt);
             db.Interviews.Add(interview);
             Log(person.DepartmentId, person.Id, worker.Id, createdAt, ActivityKind.InterviewScheduled,
                 $"Entretien par {modality.French()} planifié le {FrenchTime.Format(start)} ({duration} min).", interview.Id, modality);
@@ -280,25 +274,24 @@ public static class DemoFeatures
         {
             var interview = Schedule(worker, person, history, modality, start, duration, start.AddDays(-_random.Next(3, 15)));
             TickPhase(interview, ChecklistPhase.Before, worker.Id, Latest(interview.CreatedAt, start.AddHours(-2)), 0.75);
-            interview.Start(start);
+            interview.Start(start, history);
             if (modality == Modality.Video && ConsentPolicy.StateAt(history, Modality.Phone, start).IsGranted && Chance(0.3))
             {
                 var at = start.AddMinutes(_random.Next(3, 15));
-                interview.SwitchToFallback(Modality.Phone, "Connexion instable", at);
+                interview.SwitchToFallback(Modality.Phone, "Connexion instable", at, history);
                 Log(person.DepartmentId, person.Id, worker.Id, at, ActivityKind.InterviewFallbackSwitched,
                     "Passage de la visioconférence au téléphone : connexion instable.", interview.Id, Modality.Phone);
             }
             var end = start.AddMinutes(duration);
             TickPhase(interview, ChecklistPhase.During, worker.Id, start.AddMinutes(duration / 2), 0.7);
             var summary = Pick(Summaries);
-            interview.Complete(summary, null, end);
+            // The "after" items are ticked before the outcome is drawn, so the demo's random sequence stays the same.
             TickPhase(interview, ChecklistPhase.After, worker.Id, Earliest(end.AddMinutes(15), now), 0.6);
-            if (Chance(0.12))
-            {
-                interview.FaceToFaceNeeded = true;
-                interview.FaceToFaceReason = Pick(Enum.GetValues<FaceToFaceReason>());
-                interview.FaceToFaceTopics = "La personne préfère parler de sa situation familiale en rencontre physique.";
-            }
+            var outcome = Chance(0.12)
+                ? new InterviewOutcome(summary, FaceToFaceNeeded: true, FaceToFaceReason: Pick(Enum.GetValues<FaceToFaceReason>()),
+                    FaceToFaceTopics: "La personne préfère parler de sa situation familiale en rencontre physique.")
+                : new InterviewOutcome(summary);
+            interview.Complete(outcome, end, history);
             Log(person.DepartmentId, person.Id, worker.Id, end, ActivityKind.InterviewCompleted,
                 $"Entretien par {interview.CurrentModality.French()} réalisé. {summary}", interview.Id, interview.CurrentModality);
             person.RecordContact(end);
@@ -308,16 +301,13 @@ public static class DemoFeatures
                 var day = DateOnly.FromDateTime(FrenchTime.ToLocal(end));
                 foreach (var (who, what) in Actions.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToList())
                 {
-                    var action = new FollowUpAction
-                    {
-                        DepartmentId = person.DepartmentId, PersonId = person.Id, InterviewId = interview.Id,
-                        Who = who == "Travailleur social" ? worker.DisplayName : who, What = what, DueOn = day.AddDays(_random.Next(5, 22)),
-                    };
+                    var action = FollowUpAction.Decide(interview, who == "Travailleur social" ? worker.DisplayName : who, what,
+                        day.AddDays(_random.Next(5, 22)));
                     // Most actions due in the past were done; the others are overdue, as in real caseloads.
                     var doneAt = FrenchTime.FromLocal(action.DueOn.AddDays(-_random.Next(0, 4)).ToDateTime(new TimeOnly(11, 0)));
                     if (action.DueOn < _today && Chance(0.6) && doneAt > end && doneAt < now)
                     {
-                        action.DoneAt = doneAt;
+                        action.MarkDone(doneAt);
                         Log(person.DepartmentId, person.Id, worker.Id, doneAt, ActivityKind.FollowUpActionDone,
                             $"Suite réalisée : {action.What} ({action.Who}).", interview.Id);
                     }

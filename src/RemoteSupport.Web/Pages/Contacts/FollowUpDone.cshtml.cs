@@ -24,18 +24,15 @@ public sealed class FollowUpDone(FollowUpDone.Handler handler) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var view = await handler.FindAsync(id, User, ct);
-        if (view is null) return NotFound();
-        Action = view;
-        var outcome = await handler.HandleAsync(id, User.RequiredUserId(), ct);
-        TempData["flash"] = outcome == Handler.Outcome.AlreadyDone ? "Cette suite était déjà marquée comme faite." : "La suite est marquée comme faite.";
-        return RedirectToPage("/Persons/Details", new { id = view.PersonId });
+        // The handler checks access itself: a POST never relies on the confirmation page having been opened.
+        var outcome = await handler.HandleAsync(id, User, ct);
+        if (outcome is not Interviews.InterviewAction.Done done) return NotFound();
+        TempData["flash"] = done.Flash;
+        return RedirectToPage("/Persons/Details", new { id = done.RedirectTo });
     }
 
     public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
     {
-        public enum Outcome { Done, AlreadyDone }
-
         public sealed record View(Guid Id, Guid PersonId, string PersonName, string Who, string What, DateOnly DueOn, DateTimeOffset? DoneAt);
 
         public async Task<View?> FindAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
@@ -46,22 +43,22 @@ public sealed class FollowUpDone(FollowUpDone.Handler handler) : PageModel
                     db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault() ?? "",
                     a.Who, a.What, a.DueOn, a.DoneAt))
                 .FirstOrDefaultAsync(ct);
-            if (view is null) return null;
             // The action belongs to a person's file: only those who may edit that file may close it.
-            var reference = await gate.FindAsync(view.PersonId, ct);
-            return reference is not null && await gate.AllowsAsync(user, reference, PersonOperation.Edit) ? view : null;
+            return view is not null && await gate.AuthorizeAsync(user, view.PersonId, PersonOperation.Edit, ct) is not null ? view : null;
         }
 
-        public async Task<Outcome> HandleAsync(Guid id, Guid actorId, CancellationToken ct)
+        /// <summary>Done goes back to the person's page (<see cref="Interviews.InterviewAction.Done.RedirectTo"/> is the person).</summary>
+        public async Task<Interviews.InterviewAction> HandleAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
         {
-            var action = await db.FollowUpActions.FirstAsync(a => a.Id == id, ct);
-            if (action.DoneAt is not null) return Outcome.AlreadyDone;
+            var action = await db.FollowUpActions.FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (action is null || await gate.AuthorizeAsync(user, action.PersonId, PersonOperation.Edit, ct) is null)
+                return Interviews.InterviewAction.Missing;
             var now = clock.GetUtcNow();
-            action.DoneAt = now;
-            db.ActivityLog.Add(ActivityLogEntry.For(action.DepartmentId, action.PersonId, actorId, now, ActivityKind.FollowUpActionDone,
+            if (!action.MarkDone(now)) return new Interviews.InterviewAction.Done("Cette suite était déjà marquée comme faite.", action.PersonId);
+            db.ActivityLog.Add(ActivityLogEntry.For(action.DepartmentId, action.PersonId, user.RequiredUserId(), now, ActivityKind.FollowUpActionDone,
                 $"Suite réalisée : {action.What} ({action.Who}).", action.InterviewId));
             await db.SaveChangesAsync(ct);
-            return Outcome.Done;
+            return new Interviews.InterviewAction.Done("La suite est marquée comme faite.", action.PersonId);
         }
     }
 }

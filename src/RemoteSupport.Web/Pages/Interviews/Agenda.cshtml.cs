@@ -22,10 +22,8 @@ public sealed class Agenda(Agenda.Handler handler) : PageModel
     {
         public const int Limit = 300;
 
-        public enum ConsentFlag { None, Withdrawn, Missing }
-
         public sealed record Row(Guid Id, Guid PersonId, string PersonName, Modality Modality, DateTimeOffset ScheduledAt, int DurationMinutes,
-            InterviewStatus Status, ConsentFlag Consent, bool PreparationIncomplete);
+            InterviewStatus Status, IReadOnlyList<AttentionPoint> Attention);
 
         public sealed record Day(DateOnly Date, IReadOnlyList<Row> Rows);
 
@@ -45,30 +43,29 @@ public sealed class Agenda(Agenda.Handler handler) : PageModel
                 .Take(Limit + 1)
                 .Select(i => new
                 {
-                    i.Id, i.PersonId, i.Modality, i.ScheduledAt, i.DurationMinutes, i.Status,
-                    Name = db.Persons.Where(p => p.Id == i.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault() ?? "",
+                    i.Id, i.PersonId, i.DepartmentId, i.Modality, i.ScheduledAt, i.DurationMinutes, i.Status, i.SendSmsReminder,
+                    Person = db.Persons.Where(p => p.Id == i.PersonId)
+                        .Select(p => new { Name = p.FirstName + " " + p.LastName, NeverMet = p.FirstFaceToFaceMeetingOn == null })
+                        .FirstOrDefault(),
                     MissingBefore = i.Checklist.Count(c => c.Phase == ChecklistPhase.Before && c.Required && c.CheckedAt == null),
                 })
                 .ToListAsync(ct);
             var truncated = interviews.Count > Limit;
             if (truncated) interviews.RemoveAt(Limit);
 
-            // Every listed person's consent history in one query, then the rule in memory: no query per row.
-            var personIds = interviews.Select(i => i.PersonId).Distinct().ToArray();
-            var consents = (await db.Consents.AsNoTracking().Where(c => personIds.Contains(c.PersonId)).ToListAsync(ct))
-                .ToLookup(c => c.PersonId);
+            // Every listed person's consent history and the departments' working hours in one query each, then the
+            // rule in memory: no query per row.
+            var consents = await db.ConsentHistoriesAsync(interviews.Select(i => i.PersonId).Distinct(), ct);
+            var departmentIds = interviews.Select(i => i.DepartmentId).Distinct().ToArray();
+            var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
 
             var rows = interviews.Select(i =>
             {
-                var state = ConsentPolicy.StateAt(consents[i.PersonId], i.Modality, now);
-                var consent = state.Decision switch
-                {
-                    ConsentDecision.Granted => ConsentFlag.None,
-                    null => ConsentFlag.Missing,
-                    ConsentDecision.Refused or ConsentDecision.Withdrawn => ConsentFlag.Withdrawn,
-                };
-                var preparationIncomplete = i.Status == InterviewStatus.Planned && i.MissingBefore > 0 && i.ScheduledAt <= now.AddHours(24);
-                return new Row(i.Id, i.PersonId, i.Name, i.Modality, i.ScheduledAt, i.DurationMinutes, i.Status, consent, preparationIncomplete);
+                var upcoming = new UpcomingInterview(i.Modality, i.Status, i.ScheduledAt, i.SendSmsReminder, i.MissingBefore,
+                    departments[i.DepartmentId].IsWorkingTime(FrenchTime.ToLocal(i.ScheduledAt), TimeSpan.FromMinutes(i.DurationMinutes)),
+                    i.Person?.NeverMet ?? false);
+                return new Row(i.Id, i.PersonId, i.Person?.Name ?? "", i.Modality, i.ScheduledAt, i.DurationMinutes, i.Status,
+                    InterviewAttention.For(upcoming, consents[i.PersonId], now));
             });
             var days = rows.GroupBy(r => DateOnly.FromDateTime(FrenchTime.ToLocal(r.ScheduledAt)))
                 .Select(g => new Day(g.Key, g.ToList()))

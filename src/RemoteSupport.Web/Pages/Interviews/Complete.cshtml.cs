@@ -18,7 +18,7 @@ namespace RemoteSupport.Web.Pages.Interviews;
 /// Records what an interview gave: the summary shared with the team, the author's private note, who does what by when,
 /// what to keep for a face-to-face meeting, and the next appointment (scheduled like any interview).
 /// </summary>
-public sealed class Complete(Complete.Handler handler, IValidator<Complete.Command> validator) : PageModel
+public sealed class Complete(Complete.Handler handler) : PageModel
 {
     public const int BlankFollowUpRows = 3;
     public const int MaxFollowUps = 10;
@@ -26,7 +26,7 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
     [BindProperty] public Command Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
     public Handler.Form Form { get; private set; } = default!;
-    public SchedulingOutcome.NeedsConfirmation? Confirmation { get; private set; }
+    public SlotCheck? Confirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -42,31 +42,18 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        var outcome = ModelState.IsValid ? await handler.HandleAsync(id, Input, Version, User, ct) : null;
+        if (outcome is InterviewAction.Done or InterviewAction.NotFound) return this.Answer(outcome, PaddedPage);
+        // Loaded after the attempt: a refusal about unticked items must list them as they are now.
         var form = await handler.FormAsync(id, User, ct);
         if (form is null) return NotFound();
         Form = form;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return PaddedPage();
-        switch (await handler.HandleAsync(id, Input, Version, User, ct))
-        {
-            case InterviewActionOutcome.Done d:
-                return this.RedirectWithFlash(d);
-            case InterviewActionOutcome.Confirm c:
-                Confirmation = c.Warnings;
-                return PaddedPage();
-            case InterviewActionOutcome.Refused r:
-                // Reload: a refusal about unticked items must list them as they are now.
-                Form = await handler.FormAsync(id, User, ct) ?? Form;
-                ModelState.AddModelError(r.Field, r.Message);
-                return PaddedPage();
-            default:
-                return NotFound();
-        }
+        return outcome is null ? PaddedPage() : this.Answer(outcome, PaddedPage, c => Confirmation = c);
     }
 
     private PageResult PaddedPage()
     {
-        var rows = Math.Min(MaxFollowUps, Math.Max(BlankFollowUpRows, Input.FollowUps.Count + 1));
-        while (Input.FollowUps.Count < rows) Input.FollowUps.Add(new FollowUpInput());
+        FormRows.Pad(Input.FollowUps, f => f.IsBlank, BlankFollowUpRows, MaxFollowUps);
         return Page();
     }
 
@@ -137,9 +124,9 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
                         .Must(TextRules.HasNoControl).WithMessage("« Quoi » contient des caractères non autorisés.");
                     f.RuleFor(x => x.DueOn).Cascade(CascadeMode.Stop)
                         .NotEmpty().WithMessage("Indiquez pour quand.")
-                        .Must(d => LocalSlot.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
-                        .Must(d => LocalSlot.TryDate(d, out var due) && due >= FrenchTime.Today(clock)).WithMessage("Cette date est déjà passée.")
-                        .Must(d => LocalSlot.TryDate(d, out var due) && due <= FrenchTime.Today(clock).AddYears(2))
+                        .Must(d => LocalDateTime.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
+                        .Must(d => LocalDateTime.TryDate(d, out var due) && due >= FrenchTime.Today(clock)).WithMessage("Cette date est déjà passée.")
+                        .Must(d => LocalDateTime.TryDate(d, out var due) && due <= FrenchTime.Today(clock).AddYears(2))
                         .WithMessage("Choisissez une date dans les deux ans qui viennent.");
                 });
             });
@@ -152,7 +139,7 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
                     .WithMessage("Un entretien se fait par téléphone, par audioconférence ou par visioconférence.");
                 RuleFor(c => c.NextDurationMinutes).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage("Indiquez la durée annoncée, en minutes.")
-                    .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage("La durée annoncée va de 5 à 180 minutes.");
+                    .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage(Interview.DurationRule);
                 RuleFor(c => c.NextVideoToolId)
                     .NotNull().When(c => c.NextModality == Modality.Video)
                     .WithMessage("Choisissez l'outil de visioconférence parmi ceux que le département a validés.");
@@ -169,9 +156,9 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
         public sealed record MissingItem(ChecklistPhase Phase, string Text);
 
         public sealed record Form(InterviewHeader Header, bool IsAuthor, int DurationMinutes, Guid? VideoToolId,
-            IReadOnlyList<MissingItem> MissingRequired, IReadOnlyList<Schedule.Handler.Tool> Tools)
+            IReadOnlyList<MissingItem> MissingRequired, IReadOnlyList<Schedule.Handler.Tool> Tools, bool CompletionPossible)
         {
-            public bool IsOpen => Header.Status is InterviewStatus.Planned or InterviewStatus.InProgress;
+            public bool IsOpen => Header.Status.IsOpen();
         }
 
         public async Task<Form?> FormAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
@@ -194,59 +181,61 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
                 .ToListAsync(ct);
             var missing = details.Missing.OrderBy(m => m.Phase).ThenBy(m => m.Order).Select(m => new MissingItem(m.Phase, m.Text)).ToList();
             // The private note belongs to the interview's worker: only they are offered the field.
-            return new Form(header, header.WorkerId == user.RequiredUserId(), details.DurationMinutes, details.VideoToolId, missing, tools);
+            return new Form(header, header.WorkerId == user.RequiredUserId(), details.DurationMinutes, details.VideoToolId, missing, tools,
+                InterviewStatusRules.CompletionPossible(header.Status, header.ScheduledAt, clock.GetUtcNow()));
         }
 
-        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Checks access itself; reads the interview, the person and the consents once.</summary>
+        public async Task<InterviewAction> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var interview = await db.Interviews.Include(i => i.Checklist).FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (interview is null) return new InterviewActionOutcome.NotFound();
+            if (await gate.AuthorizeInterviewAsync(user, id, PersonOperation.Edit, ct) is null) return InterviewAction.Missing;
+            var interview = await db.Interviews.Include(i => i.Checklist).Include(i => i.Participants).AsSplitQuery().FirstAsync(i => i.Id == id, ct);
             var person = await db.Persons.FirstAsync(p => p.Id == interview.PersonId, ct);
+            var consents = await db.ConsentHistoryAsync(person.Id, ct);
             var actor = user.RequiredUserId();
             var now = clock.GetUtcNow();
             db.ExpectVersion(interview, version);
 
             var outcome = new InterviewOutcome(
-                command.Summary!.Trim(),
+                command.Summary ?? "",
                 interview.WorkerId == actor ? command.PrivateNote : null,
                 command.FaceToFaceTopics,
                 command.FaceToFaceNeeded,
                 command.FaceToFaceReason,
-                command.IncompleteChecklistJustification?.Trim());
+                command.IncompleteChecklistJustification);
             try
             {
-                interview.Complete(outcome, now);
+                interview.Complete(outcome, now, consents);
             }
             catch (DomainRuleException e)
             {
-                return new InterviewActionOutcome.Refused(e.Message);
+                return new InterviewAction.Refused(e.Message);
             }
 
             Interview? next = null;
             if (command.PlansNext)
             {
-                var scheduling = await ScheduleNextAsync(interview, person, command, now, ct);
-                switch (scheduling)
+                // The next appointment is an interview like any other: consents are checked again, and it gets today's checklist.
+                var following = interview.FollowingPlan(new FollowingAppointment
                 {
-                    case SchedulingOutcome.Refused r:
-                        return new InterviewActionOutcome.Refused(r.Message, r.Field);
-                    case SchedulingOutcome.NeedsConfirmation c:
-                        return new InterviewActionOutcome.Confirm(c);
-                }
-                next = ((SchedulingOutcome.Scheduled)scheduling).Interview;
+                    ScheduledAt = LocalDateTime.ToUtc(command.NextDate, command.NextTime)!.Value,
+                    Modality = command.NextModality!.Value,
+                    DurationMinutes = command.NextDurationMinutes!.Value,
+                    Objectives = string.IsNullOrWhiteSpace(command.NextObjectives)
+                        ? $"Suite de l'entretien du {FrenchTime.FormatDate(interview.ScheduledAt)}."
+                        : command.NextObjectives,
+                    VideoToolId = command.NextVideoToolId,
+                }, consents, now);
+                var (scheduled, stop, _) = await InterviewScheduler.TryScheduleAsync(db, person, consents, interview.WorkerId, following.Plan,
+                    command.ConfirmedWarnings, now, ct, videoToolField: "Input.NextVideoToolId");
+                if (scheduled is null) return stop!;
+                next = scheduled;
                 interview.PlanNext(next);
                 db.Interviews.Add(next);
             }
 
-            var actions = command.FilledFollowUps.Select(f => new FollowUpAction
-            {
-                DepartmentId = interview.DepartmentId,
-                PersonId = interview.PersonId,
-                InterviewId = interview.Id,
-                Who = f.Who!.Trim(),
-                What = f.What!.Trim(),
-                DueOn = LocalSlot.TryDate(f.DueOn, out var due) ? due : FrenchTime.Today(clock),
-            }).ToList();
+            var actions = command.FilledFollowUps.Select(f => FollowUpAction.Decide(interview, f.Who!, f.What!,
+                LocalDateTime.TryDate(f.DueOn, out var due) ? due : FrenchTime.Today(clock))).ToList();
             db.FollowUpActions.AddRange(actions);
             person.RecordContact(now);
 
@@ -264,34 +253,7 @@ public sealed class Complete(Complete.Handler handler, IValidator<Complete.Comma
             var flash = next is null
                 ? "Le compte rendu est enregistré."
                 : $"Le compte rendu est enregistré et le prochain rendez-vous est planifié le {FrenchTime.Format(next.ScheduledAt)}.";
-            return await db.TrySaveAsync(ct)
-                ? new InterviewActionOutcome.Done(flash, interview.Id)
-                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
-        }
-
-        /// <summary>The next appointment is an interview like any other: consents are checked again, and it gets today's checklist.</summary>
-        private async Task<SchedulingOutcome> ScheduleNextAsync(Interview interview, Domain.Persons.AccompaniedPerson person, Command command,
-            DateTimeOffset now, CancellationToken ct)
-        {
-            var consents = await InterviewScheduler.ConsentsAsync(db, person.Id, ct);
-            var modality = command.NextModality!.Value;
-            // Plan B and the SMS reminder carry over only where they still hold; they are never a reason to refuse.
-            var keepFallback = interview.FallbackModality is { } fb && fb != modality && ConsentPolicy.MayContact(consents, fb, now).Allowed;
-            var plan = new InterviewPlan
-            {
-                Modality = modality,
-                ScheduledAt = LocalSlot.ToUtc(command.NextDate, command.NextTime)!.Value,
-                DurationMinutes = command.NextDurationMinutes!.Value,
-                Objectives = string.IsNullOrWhiteSpace(command.NextObjectives)
-                    ? $"Suite de l'entretien du {FrenchTime.FormatDate(interview.ScheduledAt)}."
-                    : command.NextObjectives.Trim(),
-                VideoToolId = modality == Modality.Video ? command.NextVideoToolId : null,
-                FallbackModality = keepFallback ? interview.FallbackModality : null,
-                FallbackPhone = keepFallback ? interview.FallbackPhone : null,
-                SendSmsReminder = interview.SendSmsReminder && ConsentPolicy.MayContact(consents, Modality.Sms, now).Allowed,
-            };
-            return await InterviewScheduler.TryScheduleAsync(db, person, interview.WorkerId, plan, command.ConfirmedWarnings, now, ct,
-                videoToolField: "Input.NextVideoToolId");
+            return await db.SaveAsync(new InterviewAction.Done(flash, interview.Id), ct);
         }
     }
 }

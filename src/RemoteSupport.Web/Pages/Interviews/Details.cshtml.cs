@@ -36,17 +36,9 @@ public sealed class Details(Details.Handler handler) : PageModel
     {
         var outcome = ModelState.IsValid
             ? await handler.StartAsync(id, version, User, ct)
-            : new Handler.ActionOutcome.Refused("Cette page n'est plus à jour : rechargez-la avant de recommencer.");
-        switch (outcome)
-        {
-            case Handler.ActionOutcome.Done:
-                TempData["flash"] = "L'entretien a commencé. Cochez la liste « Pendant » au fil de l'échange.";
-                return RedirectToPage("Details", new { id });
-            case Handler.ActionOutcome.Refused r:
-                return await PageWithErrorAsync(id, r.Message, ct);
-            default:
-                return NotFound();
-        }
+            : new InterviewAction.Refused("Cette page n'est plus à jour : rechargez-la avant de recommencer.");
+        if (outcome is InterviewAction.Refused r) return await PageWithErrorAsync(id, r.Message, ct);
+        return this.Answer(outcome, Page);
     }
 
     public async Task<IActionResult> OnPostTickAsync(Guid id, Guid itemId, bool done, CancellationToken ct)
@@ -138,18 +130,20 @@ public sealed class Details(Details.Handler handler) : PageModel
             public bool SmsReminderNoLongerAllowed { get; init; }
             public bool IsAuthor { get; init; }
             public bool NoShowPossible { get; init; }
+            public bool CompletionPossible { get; init; }
+            /// <summary>What plan B may switch to now (<see cref="Interview.FallbackChoices"/>): agreed to, and not the modality in use.</summary>
+            public IReadOnlyList<Modality> FallbackTargets { get; init; } = [];
 
-            public bool IsOpen => Status is InterviewStatus.Planned or InterviewStatus.InProgress;
-            public bool CanTick => Status is InterviewStatus.Planned or InterviewStatus.InProgress or InterviewStatus.Completed;
+            public bool IsOpen => Status.IsOpen();
+            public bool CanTick => Status.CanTick();
             public Modality CurrentModality => Switches.Count > 0 ? Switches[^1].To : Modality;
-            public IReadOnlyList<Modality> FallbackTargets => ModalityText.FallbackModalities.Where(m => m != CurrentModality).ToList();
             public IEnumerable<PhaseView> Phases => Enum.GetValues<ChecklistPhase>()
                 .Select(p => new PhaseView(p, Checklist.Where(i => i.Phase == p).OrderBy(i => i.Order).ToList()));
         }
 
         public async Task<View?> ViewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, bool recordAccess, CancellationToken ct)
         {
-            var reference = await InterviewGate.FindAsync(db, gate, user, id, PersonOperation.View, ct);
+            var reference = await gate.AuthorizeInterviewAsync(user, id, PersonOperation.View, ct);
             if (reference is null) return null;
             var userId = user.RequiredUserId();
             var now = clock.GetUtcNow();
@@ -184,15 +178,17 @@ public sealed class Details(Details.Handler handler) : PageModel
 
             string? consentWarning = null, fallbackWarning = null;
             var smsGone = false;
-            if (row.Status is InterviewStatus.Planned or InterviewStatus.InProgress)
+            IReadOnlyList<Modality> fallbackTargets = [];
+            var current = row.Switches.Count > 0 ? row.Switches[^1].To : row.Modality;
+            if (row.Status.IsOpen())
             {
                 // A withdrawal takes effect at once: the page says so as soon as the consent row exists.
-                var consents = await InterviewScheduler.ConsentsAsync(db, row.PersonId, ct);
-                var current = row.Switches.Count > 0 ? row.Switches[^1].To : row.Modality;
+                var consents = await db.ConsentHistoryAsync(row.PersonId, ct);
                 consentWarning = ConsentPolicy.MayContact(consents, current, now).Reason;
                 if (row.FallbackModality is { } fallback && fallback != current)
                     fallbackWarning = ConsentPolicy.MayContact(consents, fallback, now).Reason;
                 smsGone = row.SendSmsReminder && !ConsentPolicy.MayContact(consents, Modality.Sms, now).Allowed;
+                fallbackTargets = Interview.FallbackChoices(current, consents, now);
             }
 
             if (recordAccess)
@@ -217,34 +213,29 @@ public sealed class Details(Details.Handler handler) : PageModel
                 ChecklistVersion = row.ChecklistVersion, Participants = row.Participants, Checklist = row.Checklist, Switches = row.Switches,
                 FollowUps = followUps, ConsentWarning = consentWarning, FallbackWarning = fallbackWarning, SmsReminderNoLongerAllowed = smsGone,
                 IsAuthor = row.WorkerId == userId,
-                NoShowPossible = row.Status is InterviewStatus.Planned or InterviewStatus.InProgress && now >= row.ScheduledAt,
+                NoShowPossible = InterviewStatusRules.NoShowPossible(row.Status, row.ScheduledAt, now),
+                CompletionPossible = InterviewStatusRules.CompletionPossible(row.Status, row.ScheduledAt, now),
+                FallbackTargets = fallbackTargets,
             };
         }
 
-        public abstract record ActionOutcome
+        public async Task<InterviewAction> StartAsync(Guid id, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            public sealed record Done : ActionOutcome;
-            public sealed record Refused(string Message) : ActionOutcome;
-            public sealed record NotFound : ActionOutcome;
-        }
-
-        public async Task<ActionOutcome> StartAsync(Guid id, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-        {
-            if (await InterviewGate.FindAsync(db, gate, user, id, PersonOperation.Edit, ct) is null) return new ActionOutcome.NotFound();
+            if (await gate.AuthorizeInterviewAsync(user, id, PersonOperation.Edit, ct) is null) return InterviewAction.Missing;
             var interview = await db.Interviews.FirstAsync(i => i.Id == id, ct);
             db.ExpectVersion(interview, version);
             var now = clock.GetUtcNow();
             try
             {
-                interview.Start(now, await InterviewScheduler.ConsentsAsync(db, interview.PersonId, ct));
+                interview.Start(now, await db.ConsentHistoryAsync(interview.PersonId, ct));
             }
             catch (DomainRuleException e)
             {
-                return new ActionOutcome.Refused(e.Message);
+                return new InterviewAction.Refused(e.Message);
             }
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewStarted, $"Entretien par {interview.Modality.French()} commencé.", interview.Id, interview.Modality));
-            return await db.TrySaveAsync(ct) ? new ActionOutcome.Done() : new ActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
+            return await db.SaveAsync(new InterviewAction.Done("L'entretien a commencé. Cochez la liste « Pendant » au fil de l'échange.", id), ct);
         }
 
         public sealed record TickProgress(Guid ItemId, bool Done, string State, string Button, string Phase, int Checked, int Total, string Label);
@@ -262,7 +253,7 @@ public sealed class Details(Details.Handler handler) : PageModel
         /// </summary>
         public async Task<TickOutcome> TickAsync(Guid id, Guid itemId, bool done, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            if (await InterviewGate.FindAsync(db, gate, user, id, PersonOperation.Edit, ct) is null) return new TickOutcome.NotFound();
+            if (await gate.AuthorizeInterviewAsync(user, id, PersonOperation.Edit, ct) is null) return new TickOutcome.NotFound();
             var interview = await db.Interviews.Include(i => i.Checklist).FirstAsync(i => i.Id == id, ct);
             var now = clock.GetUtcNow();
             try

@@ -12,7 +12,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Interviews;
 
 /// <summary>Records that the person did not come to the interview (after its time only).</summary>
-public sealed class NoShow(NoShow.Handler handler, IValidator<NoShow.Command> validator) : PageModel
+public sealed class NoShow(NoShow.Handler handler) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -29,16 +29,12 @@ public sealed class NoShow(NoShow.Handler handler, IValidator<NoShow.Command> va
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        var outcome = ModelState.IsValid ? await handler.HandleAsync(id, Input, Version, User, ct) : null;
+        if (outcome is InterviewAction.Done or InterviewAction.NotFound) return this.Answer(outcome, Page);
         var header = await handler.HeaderAsync(id, User, ct);
         if (header is null) return NotFound();
         Header = header;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        return await handler.HandleAsync(id, Input, Version, User, ct) switch
-        {
-            InterviewActionOutcome.Done d => this.RedirectWithFlash(d),
-            InterviewActionOutcome.Refused r => this.PageWithError(r.Message, r.Field),
-            _ => NotFound(),
-        };
+        return outcome is null ? Page() : this.Answer(outcome, Page);
     }
 
     public sealed class Command
@@ -61,8 +57,8 @@ public sealed class NoShow(NoShow.Handler handler, IValidator<NoShow.Command> va
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
 
-        public Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-            InterviewEnding.EndAsync(db, clock, id, version, user, command.Comment, (i, comment, now) => i.MarkNoShow(comment, now),
+        public Task<InterviewAction> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            InterviewEnding.EndAsync(db, gate, clock, id, version, user, command.Comment, (i, comment, now) => i.MarkNoShow(comment, now),
                 ActivityKind.InterviewNoShow,
                 (i, comment) => $"Personne absente à l'entretien du {FrenchTime.Format(i.ScheduledAt)}." + (comment is null ? "" : $" Commentaire : {comment}"),
                 "L'absence de la personne est notée. Pensez à la recontacter.", ct);

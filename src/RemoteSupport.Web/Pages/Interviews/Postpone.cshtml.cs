@@ -17,12 +17,12 @@ namespace RemoteSupport.Web.Pages.Interviews;
 /// Postpones an interview to a new date: the new interview is scheduled like any other (consents checked again, a fresh
 /// snapshot of the current checklist) and the old one points to it.
 /// </summary>
-public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Command> validator) : PageModel
+public sealed class Postpone(Postpone.Handler handler) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
     public InterviewHeader Header { get; private set; } = default!;
-    public SchedulingOutcome.NeedsConfirmation? Confirmation { get; private set; }
+    public SlotCheck? Confirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -30,28 +30,18 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
         if (header is null) return NotFound();
         Header = header;
         Version = header.Version;
-        Input.NewTime = LocalSlot.TimeText(header.ScheduledAt);
+        Input.NewTime = LocalDateTime.TimeText(header.ScheduledAt);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        var outcome = ModelState.IsValid ? await handler.HandleAsync(id, Input, Version, User, ct) : null;
+        if (outcome is InterviewAction.Done or InterviewAction.NotFound) return this.Answer(outcome, Page);
         var header = await handler.HeaderAsync(id, User, ct);
         if (header is null) return NotFound();
         Header = header;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        switch (await handler.HandleAsync(id, Input, Version, User, ct))
-        {
-            case InterviewActionOutcome.Done d:
-                return this.RedirectWithFlash(d);
-            case InterviewActionOutcome.Confirm c:
-                Confirmation = c.Warnings;
-                return Page();
-            case InterviewActionOutcome.Refused r:
-                return this.PageWithError(r.Message, r.Field);
-            default:
-                return NotFound();
-        }
+        return outcome is null ? Page() : this.Answer(outcome, Page, c => Confirmation = c);
     }
 
     public sealed class Command
@@ -84,37 +74,30 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
 
-        public async Task<InterviewActionOutcome> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Checks access itself; the new date is scheduled like any interview, with what still holds carried over.</summary>
+        public async Task<InterviewAction> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var interview = await db.Interviews.Include(i => i.Participants).FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (interview is null) return new InterviewActionOutcome.NotFound();
-            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == interview.PersonId, ct);
+            if (await gate.AuthorizeInterviewAsync(user, id, PersonOperation.Edit, ct) is null) return InterviewAction.Missing;
+            var interview = await db.Interviews.Include(i => i.Participants).FirstAsync(i => i.Id == id, ct);
             var now = clock.GetUtcNow();
-            if (!interview.IsOpen) return new InterviewActionOutcome.Refused($"Un entretien « {interview.Status.French()} » ne peut pas être reporté.");
-
-            // The SMS reminder follows only if the person still accepts SMS; everything else is what was agreed.
-            var smsStillAllowed = ConsentPolicy.MayContact(await InterviewScheduler.ConsentsAsync(db, person.Id, ct), Modality.Sms, now).Allowed;
-            var plan = new InterviewPlan
+            try
             {
-                Modality = interview.Modality,
-                ScheduledAt = LocalSlot.ToUtc(command.NewDate, command.NewTime)!.Value,
-                DurationMinutes = interview.DurationMinutes,
-                Objectives = interview.Objectives,
-                VideoToolId = interview.VideoToolId,
-                FallbackModality = interview.FallbackModality,
-                FallbackPhone = interview.FallbackPhone,
-                SendSmsReminder = interview.SendSmsReminder && smsStillAllowed,
-                Participants = interview.Participants.Select(p => new ParticipantPlan(p.Name, p.Relation, p.PersonAgreed)).ToList(),
-            };
-            var outcome = await InterviewScheduler.TryScheduleAsync(db, person, interview.WorkerId, plan, command.ConfirmedWarnings, now, ct);
-            switch (outcome)
-            {
-                case SchedulingOutcome.Refused r:
-                    return new InterviewActionOutcome.Refused(r.Message);
-                case SchedulingOutcome.NeedsConfirmation c:
-                    return new InterviewActionOutcome.Confirm(c);
+                interview.EnsureCanPostpone();
             }
-            var next = ((SchedulingOutcome.Scheduled)outcome).Interview;
+            catch (DomainRuleException e)
+            {
+                return new InterviewAction.Refused(e.Message);
+            }
+            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == interview.PersonId, ct);
+            var consents = await db.ConsentHistoryAsync(person.Id, ct);
+            var following = interview.FollowingPlan(new FollowingAppointment
+            {
+                ScheduledAt = LocalDateTime.ToUtc(command.NewDate, command.NewTime)!.Value,
+                KeepParticipants = true,
+            }, consents, now);
+            var (next, stop, _) = await InterviewScheduler.TryScheduleAsync(db, person, consents, interview.WorkerId, following.Plan,
+                command.ConfirmedWarnings, now, ct);
+            if (next is null) return stop is InterviewAction.Refused r ? r with { Field = "" } : stop!;
 
             db.ExpectVersion(interview, version);
             var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
@@ -124,7 +107,7 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
             }
             catch (DomainRuleException e)
             {
-                return new InterviewActionOutcome.Refused(e.Message);
+                return new InterviewAction.Refused(e.Message);
             }
             db.Interviews.Add(next);
             var actor = user.RequiredUserId();
@@ -135,10 +118,9 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
             db.ActivityLog.Add(ActivityLogEntry.For(next.DepartmentId, next.PersonId, actor, now, ActivityKind.InterviewScheduled,
                 InterviewScheduler.Describe(next) + $" Report de l'entretien du {FrenchTime.Format(interview.ScheduledAt)}.", next.Id, next.Modality));
             var flash = "L'entretien est reporté au " + FrenchTime.Format(next.ScheduledAt) + "."
-                + (interview.SendSmsReminder && !plan.SendSmsReminder ? " Le rappel par SMS n'est pas reconduit : la personne n'accepte plus les SMS." : "");
-            return await db.TrySaveAsync(ct)
-                ? new InterviewActionOutcome.Done(flash, next.Id)
-                : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);
+                + (following.SmsReminderDropped ? " Le rappel par SMS n'est pas reconduit : la personne n'accepte plus les SMS." : "")
+                + (following.FallbackDropped ? " Le plan B n'est pas reconduit : la personne n'accepte plus cette modalité." : "");
+            return await db.SaveAsync(new InterviewAction.Done(flash, next.Id), ct);
         }
     }
 }

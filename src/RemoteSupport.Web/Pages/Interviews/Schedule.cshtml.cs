@@ -6,6 +6,7 @@ using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
@@ -14,13 +15,13 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Interviews;
 
 /// <summary>Schedules a remote interview for a person: every consent is checked, unusual slots are confirmed.</summary>
-public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Command> validator) : PageModel
+public sealed class Schedule(Schedule.Handler handler) : PageModel
 {
     public const int BlankParticipantRows = 3;
 
     [BindProperty] public Command Input { get; set; } = new();
     public Handler.Form Form { get; private set; } = default!;
-    public SchedulingOutcome.NeedsConfirmation? Confirmation { get; private set; }
+    public SlotCheck? Confirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken ct)
     {
@@ -28,47 +29,24 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
         if (form is null) return NotFound();
         Form = form;
         Input.FallbackPhone = form.PersonPhone;
-        PadRows();
-        return Page();
+        return PaddedPage();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken ct)
     {
-        var form = await handler.FormAsync(personId, User, ct);
-        if (form is null) return NotFound();
-        Form = form;
-        var valid = await validator.ValidateInto(ModelState, Input, ct);
-        if (!valid) return PaddedPage();
-
-        switch (await handler.HandleAsync(personId, Input, User, ct))
-        {
-            case SchedulingOutcome.Scheduled s:
-                TempData["flash"] = s.WithoutChecklist
-                    ? "L'entretien est planifié. Aucune liste de contrôle n'est publiée pour cette modalité : l'entretien n'en a pas."
-                    : "L'entretien est planifié, avec la liste de contrôle du département.";
-                return RedirectToPage("Details", new { id = s.Interview.Id });
-            case SchedulingOutcome.NeedsConfirmation c:
-                Confirmation = c;
-                return PaddedPage();
-            case SchedulingOutcome.Refused r:
-                ModelState.AddModelError(r.Field, r.Message);
-                return PaddedPage();
-            default:
-                return NotFound();
-        }
-    }
-
-    private PageResult PaddedPage()
-    {
-        PadRows();
-        return Page();
+        var posted = await handler.HandleAsync(personId, Input, ModelState.IsValid, User, ct);
+        if (posted is null) return NotFound();
+        // A consent refusal is shown with the field errors, not only once they are fixed.
+        foreach (var refusal in posted.ConsentRefusals) ModelState.AddModelError("", refusal);
+        if (posted.Form is { } form) Form = form;
+        return posted.Outcome is null ? PaddedPage() : this.Answer(posted.Outcome, PaddedPage, c => Confirmation = c);
     }
 
     /// <summary>Without JavaScript, a few blank participant rows let the worker add people without another round trip.</summary>
-    private void PadRows()
+    private PageResult PaddedPage()
     {
-        var rows = Math.Min(Interview.MaxParticipants, Math.Max(BlankParticipantRows, Input.Participants.Count + 1));
-        while (Input.Participants.Count < rows) Input.Participants.Add(new ParticipantInput());
+        FormRows.Pad(Input.Participants, p => p.IsBlank, BlankParticipantRows, Interview.MaxParticipants);
+        return Page();
     }
 
     public sealed class Command
@@ -83,7 +61,7 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
         public string? FallbackPhone { get; set; }
         public bool SendSmsReminder { get; set; }
         public List<ParticipantInput> Participants { get; set; } = [];
-        /// <summary>The warnings the worker saw and confirmed (see <see cref="InterviewScheduler"/>).</summary>
+        /// <summary>The warnings the worker saw and confirmed (see <see cref="SlotCheck"/>).</summary>
         public string? ConfirmedWarnings { get; set; }
 
         public IEnumerable<ParticipantInput> FilledParticipants => Participants.Where(p => !p.IsBlank);
@@ -109,7 +87,7 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
             this.AddSlotRules(c => c.Date, c => c.Time, clock);
             RuleFor(c => c.DurationMinutes).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Indiquez la durée annoncée, en minutes.")
-                .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage("La durée annoncée va de 5 à 180 minutes.");
+                .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage(Interview.DurationRule);
             RuleFor(c => c.Objectives).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez les objectifs : la personne doit savoir de quoi vous allez parler.")
                 .MaximumLength(2000).WithMessage("Les objectifs ne peuvent pas dépasser 2 000 caractères.")
@@ -156,31 +134,51 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
             public ConsentState ConsentFor(Modality m) => Consents.First(c => c.Modality == m);
         }
 
+        /// <summary>
+        /// The answer to a posted form: the outcome (null when the input itself is invalid), the consent refusals to
+        /// show with the field errors, and the form to show again (null after a successful save).
+        /// </summary>
+        public sealed record Posted(InterviewAction? Outcome, IReadOnlyList<string> ConsentRefusals, Form? Form);
+
         public async Task<Form?> FormAsync(Guid personId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(personId, ct);
             // Another department, or a person outside the worker's team: the same 404 as a missing file.
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
-            var consents = await InterviewScheduler.ConsentsAsync(db, personId, ct);
+            return await FormAsync(person, await db.ConsentHistoryAsync(personId, ct), ct);
+        }
+
+        private async Task<Form> FormAsync(AccompaniedPerson person, IReadOnlyCollection<ConsentRecord> consents, CancellationToken ct)
+        {
             var tools = await db.VideoTools.AsNoTracking()
                 .Where(t => t.DepartmentId == person.DepartmentId && t.IsActive)
                 .OrderBy(t => t.Name)
                 .Select(t => new Tool(t.Id, t.Name, t.PrivacyNote))
                 .ToListAsync(ct);
-            return new Form(person.Id, person.FullName, person.Phone, person.Status == Domain.Persons.PersonStatus.Closed,
+            return new Form(person.Id, person.FullName, person.Phone, person.Status == PersonStatus.Closed,
                 person.FirstMeetingPending, ConsentPolicy.Matrix(consents, clock.GetUtcNow()), tools, PreferredTimes(person));
         }
 
-        public async Task<SchedulingOutcome?> HandleAsync(Guid personId, Command command, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Checks access itself, then reads the person and their consents once for the whole request.</summary>
+        public async Task<Posted?> HandleAsync(Guid personId, Command command, bool inputValid, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
-            if (person is null) return null;
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
+            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
+            var consents = await db.ConsentHistoryAsync(personId, ct);
             var now = clock.GetUtcNow();
+            if (!inputValid)
+            {
+                var refusals = Interview.ConsentRefusals(command.Modality, command.FallbackModality, command.SendSmsReminder,
+                    command.FilledParticipants.Where(p => !string.IsNullOrWhiteSpace(p.Name))
+                        .Select(p => new ParticipantPlan(p.Name!, p.Relation ?? ParticipantRelation.Other, p.PersonAgreed)),
+                    consents, now);
+                return new Posted(null, refusals, await FormAsync(person, consents, ct));
+            }
+
             var plan = new InterviewPlan
             {
                 Modality = command.Modality!.Value,
-                ScheduledAt = LocalSlot.ToUtc(command.Date, command.Time)!.Value,
+                ScheduledAt = LocalDateTime.ToUtc(command.Date, command.Time)!.Value,
                 DurationMinutes = command.DurationMinutes!.Value,
                 Objectives = command.Objectives ?? "",
                 VideoToolId = command.VideoToolId,
@@ -189,18 +187,21 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
                 SendSmsReminder = command.SendSmsReminder,
                 Participants = command.FilledParticipants.Select(p => new ParticipantPlan(p.Name!.Trim(), p.Relation!.Value, p.PersonAgreed)).ToList(),
             };
-            var outcome = await InterviewScheduler.TryScheduleAsync(db, person, user.RequiredUserId(), plan, command.ConfirmedWarnings, now, ct);
-            if (outcome is not SchedulingOutcome.Scheduled scheduled) return outcome;
+            var (interview, stop, withoutChecklist) = await InterviewScheduler.TryScheduleAsync(db, person, consents, user.RequiredUserId(), plan,
+                command.ConfirmedWarnings, now, ct);
+            if (interview is null) return new Posted(stop, [], await FormAsync(person, consents, ct));
 
-            var interview = scheduled.Interview;
             db.Interviews.Add(interview);
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewScheduled, InterviewScheduler.Describe(interview), interview.Id, interview.Modality));
             await db.SaveChangesAsync(ct);
-            return outcome;
+            var flash = withoutChecklist
+                ? "L'entretien est planifié. Aucune liste de contrôle n'est publiée pour cette modalité : l'entretien n'en a pas."
+                : "L'entretien est planifié, avec la liste de contrôle du département.";
+            return new Posted(new InterviewAction.Done(flash, interview.Id), [], null);
         }
 
-        private static string PreferredTimes(Domain.Persons.AccompaniedPerson p)
+        private static string PreferredTimes(AccompaniedPerson p)
         {
             string[] days = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
             var dayText = p.PreferredDays.Count == 0 ? "tous les jours ouvrés" : string.Join(", ", p.PreferredDays.Order().Select(d => days[Math.Clamp(d, 1, 7)]));

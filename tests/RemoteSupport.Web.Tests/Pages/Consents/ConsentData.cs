@@ -28,12 +28,8 @@ public static class ConsentData
         DateTimeOffset scheduledAt, InterviewStatus status = InterviewStatus.Planned) =>
         factory.WithDbAsync(async db =>
         {
-            var interview = new Interview
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, WorkerId = worker.Id, Modality = modality, ScheduledAt = scheduledAt,
-                Objectives = "Faire le point sur les démarches en cours.", Status = status, CreatedAt = TestClock.Start.AddDays(-2),
-            };
-            db.Interviews.Add(interview);
+            var interview = await TestInterviews.ArrangeAsync(db, person, worker.Id, modality, scheduledAt, status, plan:
+                p => p with { Objectives = "Faire le point sur les démarches en cours." }, createdAt: TestClock.Start.AddDays(-2));
             await db.SaveChangesAsync();
             return interview;
         });

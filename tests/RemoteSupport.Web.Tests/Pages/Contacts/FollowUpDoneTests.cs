@@ -12,8 +12,7 @@ public sealed class FollowUpDoneTests(AppFactory factory) : WebTest(factory)
     private Task<FollowUpAction> ActionAsync(AccompaniedPerson person, string who, string what, DateOnly dueOn, DateTimeOffset? doneAt = null) =>
         Factory.WithDbAsync(async db =>
         {
-            var action = new FollowUpAction { DepartmentId = person.DepartmentId, PersonId = person.Id, Who = who, What = what, DueOn = dueOn, DoneAt = doneAt };
-            db.FollowUpActions.Add(action);
+            var action = await TestInterviews.FollowUpAsync(db, person, who, what, dueOn, doneAt);
             await db.SaveChangesAsync();
             return action;
         });

@@ -36,20 +36,15 @@ internal static class AgendaArrange
                 template = DefaultChecklists.For(person.DepartmentId, modality, 1, TestClock.Start.AddDays(-30));
                 db.ChecklistTemplates.Add(template);
             }
-            var interview = new Interview
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, WorkerId = worker.Id, Modality = modality, ScheduledAt = start,
-                DurationMinutes = duration, Objectives = "Préparer le dossier de logement social avec Mme Kerjean.",
-                FallbackPhone = person.Phone, CreatedAt = TestClock.Start.AddDays(-7), Status = status,
-            };
-            interview.TakeChecklist(template);
+            var interview = await TestInterviews.ArrangeAsync(db, person, worker.Id, modality, start, status, template,
+                p => p with { DurationMinutes = duration, Objectives = "Préparer le dossier de logement social avec Mme Kerjean." },
+                createdAt: TestClock.Start.AddDays(-7));
             if (tickRequiredBefore)
                 foreach (var item in interview.Checklist.Where(i => i.Phase == ChecklistPhase.Before && i.Required))
                 {
                     item.CheckedAt = TestClock.Start.AddDays(-1);
                     item.CheckedById = worker.Id;
                 }
-            db.Interviews.Add(interview);
             await db.SaveChangesAsync();
             return interview;
         });

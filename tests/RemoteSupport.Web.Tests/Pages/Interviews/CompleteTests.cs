@@ -17,9 +17,9 @@ public sealed class CompleteTests(AppFactory factory) : WebTest(factory)
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         await ConsentAsync(Factory, person, World.Worker56, ConsentDecision.Granted, Modality.Phone, Modality.Sms);
         var template = await StandardTemplateAsync(Factory, World.Cd56.Id, Modality.Phone);
-        var interview = await AddInterviewAsync(Factory, person, World.Worker56, at: TestClock.Start.AddMinutes(-40), template: template, configure: i =>
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56, at: TestClock.Start.AddMinutes(-40), template: template,
+            status: InterviewStatus.InProgress, configure: i =>
         {
-            i.Start(TestClock.Start.AddMinutes(-40));
             if (tickRequired)
                 foreach (var item in i.Checklist.Where(c => c.Required && c.Phase != ChecklistPhase.After))
                     i.Tick(item.Id, true, World.Worker56.Id, TestClock.Start.AddMinutes(-30));
@@ -167,7 +167,7 @@ public sealed class CompleteTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Cette date est déjà passée.", page.ErrorFor("Input.FollowUps[1].DueOn"));
         Assert.Equal("Indiquez pourquoi une rencontre physique est nécessaire.", page.ErrorFor("Input.FaceToFaceReason"));
         Assert.Equal("Saisissez une heure, par exemple 14:30.", page.ErrorFor("Input.NextTime"));
-        Assert.Equal("La durée annoncée va de 5 à 180 minutes.", page.ErrorFor("Input.NextDurationMinutes"));
+        Assert.Equal("La durée annoncée va de 5 minutes à 3 heures.", page.ErrorFor("Input.NextDurationMinutes"));
         Assert.Equal("Appeler la CAF", page.ValueOf("Input.FollowUps[1].What"));
         Assert.Equal(InterviewStatus.InProgress, (await LoadAsync(Factory, interview.Id)).Status);
     }

@@ -217,9 +217,8 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
 
         await Factory.WithDbAsync(async db =>
         {
-            var stored = await db.Interviews.SingleAsync(i => i.Id == interview.Id);
-            stored.Objectives = "Objectifs revus par une collègue";
-            await db.SaveChangesAsync();
+            // A colleague's change, written as another request would: the row's version moves on.
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Interviews\" SET \"Objectives\" = 'Objectifs revus par une collègue' WHERE \"Id\" = {interview.Id}");
         });
         var result = await client.SubmitFormAsync(page, [], "#start-form");
 
@@ -248,11 +247,8 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
     public async Task The_private_note_is_shown_to_its_author_only_not_to_the_team_lead_or_a_colleague()
     {
         var person = await World.AddPersonAsync(Factory, World.Worker56);
-        var interview = await AddInterviewAsync(Factory, person, World.Worker56, configure: i =>
-        {
-            i.Start(TestClock.Start.AddHours(-2));
-            i.Complete(new InterviewOutcome("Compte rendu partagé", PrivateNote: "Impression toute personnelle"), TestClock.Start.AddHours(-1));
-        });
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56, at: TestClock.Start.AddHours(-2), status: InterviewStatus.Completed,
+            outcome: new InterviewOutcome("Compte rendu partagé", PrivateNote: "Impression toute personnelle"));
 
         var author = await (await SignInAsync(World.Worker56)).GetAsync($"/Interviews/Details/{interview.Id}");
         Assert.Contains("Impression toute personnelle", author.Text);

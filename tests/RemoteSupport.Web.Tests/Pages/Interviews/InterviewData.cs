@@ -61,25 +61,25 @@ public static class InterviewData
             return tool;
         });
 
-    /// <summary>A planned interview, with a snapshot of the given template, stored directly.</summary>
+    /// <summary>
+    /// An interview, with a snapshot of the given template, arranged through the domain's rules (<see cref="TestInterviews"/>)
+    /// and stored directly: planned by default, or brought to <paramref name="status"/>.
+    /// </summary>
     public static Task<Interview> AddInterviewAsync(AppFactory factory, AccompaniedPerson person, AppUser worker, Modality modality = Modality.Phone,
-        DateTimeOffset? at = null, ChecklistTemplate? template = null, Action<Interview>? configure = null) =>
+        DateTimeOffset? at = null, ChecklistTemplate? template = null, Action<Interview>? configure = null,
+        InterviewStatus status = InterviewStatus.Planned, Func<InterviewPlan, InterviewPlan>? plan = null, InterviewOutcome? outcome = null) =>
         factory.WithDbAsync(async db =>
         {
-            var interview = new Interview
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, WorkerId = worker.Id, Modality = modality,
-                ScheduledAt = at ?? Tomorrow10, DurationMinutes = 45, Objectives = "Faire le point sur la demande de logement",
-                CreatedAt = TestClock.Start, FallbackModality = modality == Modality.Phone ? null : Modality.Phone,
-                FallbackPhone = modality == Modality.Phone ? null : "06 39 98 00 01",
-            };
-            if (template is not null)
-            {
-                var stored = await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items).FirstAsync(t => t.Id == template.Id);
-                interview.TakeChecklist(stored);
-            }
+            var stored = template is null ? null : await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items).FirstAsync(t => t.Id == template.Id);
+            var interview = await TestInterviews.ArrangeAsync(db, person, worker.Id, modality, at ?? Tomorrow10, status, stored,
+                p =>
+                {
+                    p = p with { Objectives = "Faire le point sur la demande de logement" };
+                    var withFallback = modality == Modality.Phone ? p : p with { FallbackModality = Modality.Phone, FallbackPhone = "06 39 98 00 01" };
+                    return plan is null ? withFallback : plan(withFallback);
+                },
+                createdAt: TestClock.Start, outcome: outcome);
             configure?.Invoke(interview);
-            db.Interviews.Add(interview);
             await db.SaveChangesAsync();
             return interview;
         });

@@ -18,8 +18,8 @@ public sealed class PostponeTests(AppFactory factory) : WebTest(factory)
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         await ConsentAsync(Factory, person, World.Worker56, ConsentDecision.Granted, Modality.Phone);
         var v1 = await StandardTemplateAsync(Factory, World.Cd56.Id, Modality.Phone);
-        var interview = await AddInterviewAsync(Factory, person, World.Worker56, template: v1, configure: i =>
-            i.Participants.Add(new InterviewParticipant { DepartmentId = i.DepartmentId, InterviewId = i.Id, Name = "Anne Interprète", Relation = ParticipantRelation.Interpreter, PersonAgreed = true }));
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56, template: v1, plan: p =>
+            p with { Participants = [new ParticipantPlan("Anne Interprète", ParticipantRelation.Interpreter, PersonAgreed: true)] });
         await Factory.WithDbAsync(async db =>
         {
             var stored = await db.InterviewChecklistItems.FirstAsync(c => c.InterviewId == interview.Id);

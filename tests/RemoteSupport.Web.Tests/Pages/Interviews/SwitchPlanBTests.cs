@@ -14,12 +14,9 @@ public sealed class SwitchPlanBTests(AppFactory factory) : WebTest(factory)
     {
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         await ConsentAsync(Factory, person, World.Worker56, ConsentDecision.Granted, consents.Length > 0 ? consents : [Modality.Video, Modality.Phone]);
-        var tool = await AddToolAsync(Factory, World.Cd56.Id);
-        var interview = await AddInterviewAsync(Factory, person, World.Worker56, Modality.Video, TestClock.Start.AddMinutes(-5), configure: i =>
-        {
-            i.VideoToolId = tool.Id;
-            i.Start(TestClock.Start.AddMinutes(-5));
-        });
+        await AddToolAsync(Factory, World.Cd56.Id);
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56, Modality.Video, TestClock.Start.AddMinutes(-5),
+            status: InterviewStatus.InProgress);
         return (person, interview);
     }
 
@@ -77,7 +74,7 @@ public sealed class SwitchPlanBTests(AppFactory factory) : WebTest(factory)
     {
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         await ConsentAsync(Factory, person, World.Worker56, ConsentDecision.Granted, Modality.Video, Modality.Phone);
-        var interview = await AddInterviewAsync(Factory, person, World.Worker56, Modality.Video, configure: i => i.VideoToolId = null);
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56, Modality.Video);
         var client = await SignInAsync(World.Worker56);
 
         var page = await client.SubmitAsync($"/Interviews/SwitchPlanB/{interview.Id}", new() { ["Input.To"] = "Phone", ["Input.Reason"] = "Coupure" });

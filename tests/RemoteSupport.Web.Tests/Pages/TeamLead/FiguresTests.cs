@@ -14,19 +14,18 @@ public sealed class FiguresTests(AppFactory factory) : WebTest(factory)
     private async Task ArrangeAsync()
     {
         var person = await CalmPersonAsync(Factory, World.Worker56, "Figure");
-        var video1 = await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Nov(2), InterviewStatus.Completed);
+        await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Nov(2), InterviewStatus.Completed, fallbackTo: Modality.Phone);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Nov(3), InterviewStatus.Completed);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Nov(4), InterviewStatus.Postponed);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Phone, Nov(5), InterviewStatus.NoShow);
         await InterviewAsync(Factory, person, World.Colleague56.Id, Modality.Phone, Nov(6), InterviewStatus.Completed);
         await InterviewAsync(Factory, person, World.Colleague56.Id, Modality.AudioConference, Nov(27), InterviewStatus.Planned);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Phone, new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.Zero), InterviewStatus.Completed);
-        await FallbackAsync(Factory, video1, Modality.Phone);
         // Waiting to be met: one asked for at the last interview, one never met.
         await CalmPersonAsync(Factory, World.Colleague56, "JamaisVue", p => p.FirstFaceToFaceMeetingOn = null);
         var f2f = await CalmPersonAsync(Factory, World.Colleague56, "ÀRencontrer");
         await InterviewAsync(Factory, f2f, World.Colleague56.Id, Modality.Phone, Nov(10), InterviewStatus.Completed,
-            i => { i.FaceToFaceNeeded = true; i.FaceToFaceReason = FaceToFaceReason.ComplexRequest; });
+            new InterviewOutcome("Point d'étape", FaceToFaceNeeded: true, FaceToFaceReason: FaceToFaceReason.ComplexRequest));
         // Another department's interviews never count.
         var brest = await CalmPersonAsync(Factory, World.Worker29, "Brestoise");
         await InterviewAsync(Factory, brest, World.Worker29.Id, Modality.Video, Nov(2), InterviewStatus.NoShow);

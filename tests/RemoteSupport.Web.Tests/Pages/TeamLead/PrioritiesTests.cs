@@ -47,13 +47,12 @@ public sealed class PrioritiesTests(AppFactory factory) : WebTest(factory)
     {
         var person = await CalmPersonAsync(Factory, World.Worker56, "Visio", p => p.FirstFaceToFaceMeetingOn = null);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Now.AddDays(-20), InterviewStatus.Completed,
-            i => { i.FaceToFaceNeeded = true; i.FaceToFaceReason = FaceToFaceReason.HomeObservation; });
+            new InterviewOutcome("Point d'étape", FaceToFaceNeeded: true, FaceToFaceReason: FaceToFaceReason.HomeObservation));
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Phone, Now.AddDays(-10), InterviewStatus.NoShow);
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Phone, Now.AddDays(-5), InterviewStatus.NoShow);
-        var a = await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Now.AddDays(-40), InterviewStatus.Completed);
-        var b = await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Now.AddDays(-30), InterviewStatus.Completed);
-        await FallbackAsync(Factory, a, Modality.Phone);
-        await FallbackAsync(Factory, b, Modality.AudioConference);
+        await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Now.AddDays(-40), InterviewStatus.Completed, fallbackTo: Modality.Phone);
+        await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Video, Now.AddDays(-30), InterviewStatus.Completed,
+            fallbackTo: Modality.AudioConference);
 
         var page = await (await SignInAsync(World.Lead56)).GetAsync("/TeamLead/Priorities");
 
@@ -69,7 +68,7 @@ public sealed class PrioritiesTests(AppFactory factory) : WebTest(factory)
     {
         var person = await CalmPersonAsync(Factory, World.Worker56, "Rencontrée");
         await InterviewAsync(Factory, person, World.Worker56.Id, Modality.Phone, Now.AddDays(-20), InterviewStatus.Completed,
-            i => { i.FaceToFaceNeeded = true; i.FaceToFaceReason = FaceToFaceReason.Signature; });
+            new InterviewOutcome("Point d'étape", FaceToFaceNeeded: true, FaceToFaceReason: FaceToFaceReason.Signature));
         var client = await SignInAsync(World.Lead56);
         Assert.Contains("Rencontre physique nécessaire : signature de documents", Assert.Single(Rows(await client.GetAsync("/TeamLead/Priorities"))).Text);
 

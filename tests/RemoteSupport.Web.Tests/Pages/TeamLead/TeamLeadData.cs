@@ -43,42 +43,20 @@ public static class TeamLeadData
             await db.SaveChangesAsync();
         });
 
+    /// <summary>An interview brought to <paramref name="status"/> through the domain's rules, optionally switched to plan B on the way.</summary>
     public static Task<Interview> InterviewAsync(AppFactory factory, AccompaniedPerson person, Guid workerId, Modality modality,
-        DateTimeOffset at, InterviewStatus status, Action<Interview>? configure = null) =>
+        DateTimeOffset at, InterviewStatus status, InterviewOutcome? outcome = null, Modality? fallbackTo = null) =>
         factory.WithDbAsync(async db =>
         {
-            var interview = new Interview
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, WorkerId = workerId, Modality = modality, ScheduledAt = at,
-                Status = status, CreatedAt = at.AddDays(-7), Objectives = "Point d'étape",
-                StartedAt = status is InterviewStatus.Completed or InterviewStatus.InProgress ? at : null,
-                EndedAt = status == InterviewStatus.Completed ? at.AddMinutes(45) : null,
-            };
-            configure?.Invoke(interview);
-            db.Interviews.Add(interview);
+            var interview = await TestInterviews.ArrangeAsync(db, person, workerId, modality, at, status, outcome: outcome, fallbackTo: fallbackTo);
             await db.SaveChangesAsync();
             return interview;
-        });
-
-    public static Task FallbackAsync(AppFactory factory, Interview interview, Modality to) =>
-        factory.WithDbAsync(async db =>
-        {
-            db.FallbackSwitches.Add(new FallbackSwitch
-            {
-                DepartmentId = interview.DepartmentId, InterviewId = interview.Id, From = interview.Modality, To = to,
-                Reason = "Connexion coupée", At = interview.ScheduledAt.AddMinutes(5),
-            });
-            await db.SaveChangesAsync();
         });
 
     public static Task ActionAsync(AppFactory factory, AccompaniedPerson person, DateOnly dueOn, bool done = false) =>
         factory.WithDbAsync(async db =>
         {
-            db.FollowUpActions.Add(new FollowUpAction
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Who = "Travailleur social", What = "Envoyer le dossier",
-                DueOn = dueOn, DoneAt = done ? Now.AddDays(-1) : null,
-            });
+            await TestInterviews.FollowUpAsync(db, person, "Travailleur social", "Envoyer le dossier", dueOn, done ? Now.AddDays(-1) : null);
             await db.SaveChangesAsync();
         });
 

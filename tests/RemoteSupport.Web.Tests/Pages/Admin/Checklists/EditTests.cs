@@ -69,10 +69,8 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         var interviewId = await Factory.WithDbAsync(async db =>
         {
             var template = await db.ChecklistTemplates.Include(t => t.Items).SingleAsync(t => t.Id == v1.Id);
-            var interview = new Interview { DepartmentId = World.Cd56.Id, PersonId = person.Id, WorkerId = World.Worker56.Id, Modality = Modality.Phone,
-                ScheduledAt = TestClock.Start.AddDays(2), Objectives = "Point sur les démarches", CreatedAt = TestClock.Start };
-            interview.TakeChecklist(template);
-            db.Interviews.Add(interview);
+            var interview = await TestInterviews.ArrangeAsync(db, person, World.Worker56.Id, Modality.Phone, TestClock.Start.AddDays(2),
+                template: template, createdAt: TestClock.Start);
             await db.SaveChangesAsync();
             return interview.Id;
         });

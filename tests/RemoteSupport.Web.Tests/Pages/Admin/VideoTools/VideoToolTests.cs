@@ -96,11 +96,8 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         await Factory.WithDbAsync(async db =>
         {
-            db.Interviews.Add(new Interview
-            {
-                DepartmentId = World.Cd56.Id, PersonId = person.Id, WorkerId = World.Worker56.Id, Modality = Modality.Video,
-                ScheduledAt = TestClock.Start.AddDays(1), VideoToolId = used.Id, Objectives = "Point d'étape", CreatedAt = TestClock.Start,
-            });
+            await TestInterviews.ArrangeAsync(db, person, World.Worker56.Id, Modality.Video, TestClock.Start.AddDays(1),
+                plan: p => p with { VideoToolId = used.Id }, createdAt: TestClock.Start);
             await db.SaveChangesAsync();
         });
 

@@ -1,0 +1,49 @@
+using RemoteSupport.Domain.Common;
+
+namespace RemoteSupport.Domain.Interviews;
+
+/// <summary>"Qui fait quoi": a follow-up action decided in an interview.</summary>
+public sealed class FollowUpAction : IDepartmentScoped
+{
+    public const int WhoMaxLength = 120;
+    public const int WhatMaxLength = 500;
+
+    private FollowUpAction() { }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public int DepartmentId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Guid? InterviewId { get; private set; }
+    public string Who { get; private set; } = "";
+    public string What { get; private set; } = "";
+    public DateOnly DueOn { get; private set; }
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    /// <summary>An action decided when completing <paramref name="interview"/>: who does what by when.</summary>
+    public static FollowUpAction Decide(Interview interview, string who, string what, DateOnly dueOn)
+    {
+        if (string.IsNullOrWhiteSpace(who)) throw new DomainRuleException("Indiquez qui s'en charge.");
+        if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
+        return new FollowUpAction
+        {
+            DepartmentId = interview.DepartmentId,
+            PersonId = interview.PersonId,
+            InterviewId = interview.Id,
+            Who = who.Trim(),
+            What = what.Trim(),
+            DueOn = dueOn,
+        };
+    }
+
+    public bool IsDone => DoneAt is not null;
+
+    public bool IsOverdue(DateOnly today) => DoneAt is null && DueOn < today;
+
+    /// <summary>Marks the action done; false (and nothing changes) when it already was: the first "done" is the one kept.</summary>
+    public bool MarkDone(DateTimeOffset at)
+    {
+        if (IsDone) return false;
+        DoneAt = at;
+        return true;
+    }
+}

@@ -21,7 +21,6 @@ public enum ActivityKind
     ContactLogged,
     FollowUpActionDone,
     PersonReassigned,
-    NoteAdded,
 }
 
 /// <summary>
@@ -30,17 +29,21 @@ public enum ActivityKind
 /// </summary>
 public sealed class ActivityLogEntry : IDepartmentScoped
 {
-    public long Id { get; set; }
-    public int DepartmentId { get; set; }
-    public Guid? PersonId { get; set; }
-    public Guid ActorId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public ActivityKind Kind { get; set; }
-    /// <summary>What happened, in French, for the person's journal. Stored data, never written to the technical log.</summary>
-    public string Description { get; set; } = "";
-    public Guid? InterviewId { get; set; }
-    public Modality? Modality { get; set; }
+    // For EF Core; entries are written through For.
+    private ActivityLogEntry() { }
 
+    public long Id { get; private set; }
+    public int DepartmentId { get; private set; }
+    public Guid? PersonId { get; private set; }
+    public Guid ActorId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    /// <summary>What happened, in French, for the person's journal. Stored data, never written to the technical log.</summary>
+    public string Description { get; private set; } = "";
+    public Guid? InterviewId { get; private set; }
+    public Modality? Modality { get; private set; }
+
+    /// <summary>The one way to write a journal line. A description longer than the column is cut, never refused.</summary>
     public static ActivityLogEntry For(int departmentId, Guid? personId, Guid actorId, DateTimeOffset at, ActivityKind kind, string description,
         Guid? interviewId = null, Modality? modality = null) => new()
     {
@@ -49,7 +52,7 @@ public sealed class ActivityLogEntry : IDepartmentScoped
         ActorId = actorId,
         At = at,
         Kind = kind,
-        Description = description,
+        Description = description.Length <= FieldLengths.JournalDescription ? description : description[..(FieldLengths.JournalDescription - 1)] + "…",
         InterviewId = interviewId,
         Modality = modality,
     };
@@ -76,19 +79,27 @@ public static class ActivityText
         ActivityKind.ContactLogged => "Contact",
         ActivityKind.FollowUpActionDone => "Suite réalisée",
         ActivityKind.PersonReassigned => "Changement de référent",
-        ActivityKind.NoteAdded => "Note",
     };
 }
 
 /// <summary>Who opened which file, and when: every access to a person's file is traceable.</summary>
 public sealed class PersonAccess : IDepartmentScoped
 {
-    public long Id { get; set; }
-    public int DepartmentId { get; set; }
-    public Guid PersonId { get; set; }
-    public Guid UserId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string Page { get; set; } = "";
+    // For EF Core; accesses are written through Record.
+    private PersonAccess() { }
+
+    public long Id { get; private set; }
+    public int DepartmentId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Guid UserId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Page { get; private set; } = "";
+
+    public static PersonAccess Record(int departmentId, Guid personId, Guid userId, DateTimeOffset at, string page) => new()
+    {
+        DepartmentId = departmentId, PersonId = personId, UserId = userId, At = at,
+        Page = page.Length <= FieldLengths.AccessPage ? page : page[..FieldLengths.AccessPage],
+    };
 }
 
 /// <summary>An administrative change: who, when, what, before and after (JSON).</summary>

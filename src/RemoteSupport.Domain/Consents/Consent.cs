@@ -11,23 +11,60 @@ public enum ConsentDecision { Granted, Refused, Withdrawn }
 
 public enum ConsentMethod { OrallyDuringCall, InPerson, InWriting, LegalRepresentative }
 
-/// <summary>One answer of a person about one modality. Records are only ever added: the history is the truth.</summary>
+/// <summary>
+/// One answer of a person about one modality. Records are only ever added: the history is the truth. A new answer
+/// joins the history through <see cref="Record"/>, which asks <see cref="ConsentPolicy.MayRecord"/> first; nothing
+/// changes a record once written.
+/// </summary>
 public sealed class ConsentRecord : IDepartmentScoped
 {
-    public const int CommentMaxLength = 500;
+    public const int CommentMaxLength = FieldLengths.ConsentComment;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public int DepartmentId { get; set; }
-    public Guid PersonId { get; set; }
-    public Modality Modality { get; set; }
-    public ConsentDecision Decision { get; set; }
+    // For EF Core.
+    private ConsentRecord() { }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public int DepartmentId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Modality Modality { get; private set; }
+    public ConsentDecision Decision { get; private set; }
     /// <summary>When the person gave the answer.</summary>
-    public DateTimeOffset DecidedAt { get; set; }
-    public ConsentMethod Method { get; set; }
-    public Guid RecordedById { get; set; }
+    public DateTimeOffset DecidedAt { get; private set; }
+    public ConsentMethod Method { get; private set; }
+    public Guid RecordedById { get; private set; }
     /// <summary>When it was entered in RemoteSupport.</summary>
-    public DateTimeOffset RecordedAt { get; set; }
-    public string? Comment { get; set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public string? Comment { get; private set; }
+
+    private static ConsentRecord Create(int departmentId, Guid personId, Modality modality, ConsentDecision decision, DateTimeOffset decidedAt,
+        ConsentMethod method, Guid recordedById, DateTimeOffset recordedAt, string? comment) => new()
+    {
+        DepartmentId = departmentId, PersonId = personId, Modality = modality, Decision = decision, DecidedAt = decidedAt,
+        Method = method, RecordedById = recordedById, RecordedAt = recordedAt,
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+    };
+
+    /// <summary>
+    /// A new answer, entered now by <paramref name="recordedById"/>, checked against the person's
+    /// <paramref name="history"/> (<see cref="ConsentPolicy.MayRecord"/>): refused answers throw a
+    /// <see cref="DomainRuleException"/> with the worker's message.
+    /// </summary>
+    public static ConsentRecord Record(IEnumerable<ConsentRecord> history, int departmentId, Guid personId, Modality modality,
+        ConsentDecision decision, DateTimeOffset decidedAt, ConsentMethod method, Guid recordedById, DateTimeOffset recordedAt, string? comment)
+    {
+        var answer = Create(departmentId, personId, modality, decision, decidedAt, method, recordedById, recordedAt, comment);
+        var verdict = ConsentPolicy.MayRecord(history, answer);
+        if (!verdict.Allowed) throw new DomainRuleException(verdict.Reason!);
+        return answer;
+    }
+
+    /// <summary>
+    /// Seeding only (demo data, tests): an answer as it stands in a history, without checking it against the others.
+    /// Entered when it was given unless <paramref name="recordedAt"/> says otherwise.
+    /// </summary>
+    public static ConsentRecord Seed(int departmentId, Guid personId, Modality modality, ConsentDecision decision, DateTimeOffset decidedAt,
+        Guid recordedById, ConsentMethod method = ConsentMethod.OrallyDuringCall, DateTimeOffset? recordedAt = null, string? comment = null) =>
+        Create(departmentId, personId, modality, decision, decidedAt, method, recordedById, recordedAt ?? decidedAt, comment);
 }
 
 public static class ConsentText
@@ -62,6 +99,21 @@ public static class ConsentText
 public sealed record ConsentState(Modality Modality, ConsentDecision? Decision, DateTimeOffset? Since)
 {
     public bool IsGranted => Decision == ConsentDecision.Granted;
+
+    /// <summary>
+    /// The state in words, the one way the application says it (the consent tags, the flash messages):
+    /// "accordé depuis le 03/11/2026", "refusé le …", "retiré le …", "jamais recueilli".
+    /// </summary>
+    public string Describe() => Decision switch
+    {
+        ConsentDecision.Granted => $"accordé depuis le {ConsentPolicy.Day(Since)}",
+        ConsentDecision.Refused => $"refusé le {ConsentPolicy.Day(Since)}",
+        ConsentDecision.Withdrawn => $"retiré le {ConsentPolicy.Day(Since)}",
+        _ => "jamais recueilli",
+    };
+
+    /// <summary><see cref="Describe"/> with a capital, to start a tag or a sentence.</summary>
+    public string DescribeCapitalised() => Describe() is var s ? char.ToUpperInvariant(s[0]) + s[1..] : "";
 }
 
 /// <summary>
@@ -96,6 +148,16 @@ public static class ConsentPolicy
     {
         var list = history as IReadOnlyCollection<ConsentRecord> ?? history.ToList();
         return Enum.GetValues<Modality>().Select(m => StateAt(list, m, at)).ToList();
+    }
+
+    /// <summary>
+    /// Does the person have a remote consent in force at <paramref name="at"/>, i.e. a grant in force for at least one
+    /// modality? The priority score reads it; the refresh computes it here, from the histories, never in its own SQL.
+    /// </summary>
+    public static bool HasRemoteConsentAt(IEnumerable<ConsentRecord> history, DateTimeOffset at)
+    {
+        var list = history as IReadOnlyCollection<ConsentRecord> ?? history.ToList();
+        return Enum.GetValues<Modality>().Any(m => StateAt(list, m, at).IsGranted);
     }
 
     /// <summary>May this person be contacted by <paramref name="modality"/> at <paramref name="at"/>? Only a grant in force says yes.</summary>
@@ -147,6 +209,6 @@ public static class ConsentPolicy
         };
     }
 
-    private static string Day(DateTimeOffset? at) =>
+    internal static string Day(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, Paris).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "?";
 }

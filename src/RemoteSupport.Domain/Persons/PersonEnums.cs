@@ -22,6 +22,9 @@ public enum RemoteReason
 
 public static class PersonText
 {
+    /// <summary>Living alone, in words that fit every person (no gendered adjective).</summary>
+    public const string LivesAlone = "vit sans autre personne au foyer";
+
     public static string French(this PersonStatus s) => s switch
     {
         PersonStatus.Active => "Suivi en cours",

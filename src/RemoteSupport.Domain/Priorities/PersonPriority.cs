@@ -9,26 +9,29 @@ namespace RemoteSupport.Domain.Priorities;
 /// </summary>
 public sealed class PersonPriority : IDepartmentScoped
 {
-    public Guid PersonId { get; set; }
-    public int DepartmentId { get; set; }
-    public Guid ReferentId { get; set; }
-    public bool IsActive { get; set; }
+    // Rows are created by a database trigger and written by PriorityRefresh (one UPDATE for many rows): the domain only reads them.
+    private PersonPriority() { }
 
-    public int Score { get; set; }
+    public Guid PersonId { get; private set; }
+    public int DepartmentId { get; private set; }
+    public Guid ReferentId { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public int Score { get; private set; }
     /// <summary>The reasons, heaviest first, as JSON (<c>[{"points":30,"text":"Risque élevé"}]</c>).</summary>
-    public string Reasons { get; set; } = "[]";
+    public string Reasons { get; private set; } = "[]";
     /// <summary>Last contact, or 1970-01-01 when there was none, so "never contacted" sorts first at equal score.</summary>
-    public DateTimeOffset LastContactSort { get; set; }
+    public DateTimeOffset LastContactSort { get; private set; }
 
     // Facts kept for the workload and figures pages.
-    public bool ContactOverdue { get; set; }
-    public int OverdueActions { get; set; }
-    public bool FaceToFaceNeeded { get; set; }
-    public bool FirstMeetingPending { get; set; }
+    public bool ContactOverdue { get; private set; }
+    public int OverdueActions { get; private set; }
+    public bool FaceToFaceNeeded { get; private set; }
+    public bool FirstMeetingPending { get; private set; }
 
     /// <summary>The day (Europe/Paris) the row was computed for: the score depends on the date, so yesterday's row is stale.</summary>
-    public DateOnly ComputedOn { get; set; }
-    public bool IsStale { get; set; } = true;
+    public DateOnly ComputedOn { get; private set; }
+    public bool IsStale { get; private set; } = true;
     /// <summary>Bumped by every trigger that marks the row stale: a refresh only writes over the generation it read.</summary>
-    public long Generation { get; set; }
+    public long Generation { get; private set; }
 }

@@ -82,7 +82,7 @@ public static class PriorityScore
             case RiskLevel.Low: break;
         }
 
-        if (input.LivesAlone) reasons.Add(new(LivesAlonePoints, "Personne isolée : vit seule"));
+        if (input.LivesAlone) reasons.Add(new(LivesAlonePoints, "Isolement : " + PersonText.LivesAlone));
 
         var vulnerable = VulnerableReasons.Where(input.Reasons.Contains).ToList();
         if (vulnerable.Count > 0)

@@ -115,12 +115,5 @@ public sealed class PersonGate(AppDbContext db, IAuthorizationService authorizat
 
     /// <summary>Every opening of a file is traceable (GDPR): who, when, which page.</summary>
     public void RecordAccess(ClaimsPrincipal user, PersonRef person, string page) =>
-        db.PersonAccesses.Add(new PersonAccess
-        {
-            DepartmentId = person.DepartmentId,
-            PersonId = person.Id,
-            UserId = user.RequiredUserId(),
-            At = clock.GetUtcNow(),
-            Page = page,
-        });
+        db.PersonAccesses.Add(PersonAccess.Record(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(), page));
 }

@@ -24,6 +24,7 @@ public static class PageModelExtensions
         return 0;
     }
 
+    /// <summary>The one message of a save refused because someone else changed the record first (every page says this).</summary>
     public const string ConcurrencyMessage =
         "Quelqu'un d'autre a modifié cette fiche pendant que vous la saisissiez. Vos changements n'ont pas été enregistrés : "
         + "rechargez la page pour voir la version à jour, puis refaites vos modifications.";

@@ -9,15 +9,8 @@ public sealed class ConsentPolicyTests
     private static readonly Guid PersonId = Guid.NewGuid();
 
     private static ConsentRecord Answer(Modality modality, ConsentDecision decision, DateTimeOffset decidedAt, DateTimeOffset? recordedAt = null,
-        Guid? personId = null) => new()
-    {
-        PersonId = personId ?? PersonId,
-        Modality = modality,
-        Decision = decision,
-        DecidedAt = decidedAt,
-        RecordedAt = recordedAt ?? decidedAt,
-        Method = ConsentMethod.OrallyDuringCall,
-    };
+        Guid? personId = null, ConsentMethod method = ConsentMethod.OrallyDuringCall, string? comment = null) =>
+        ConsentRecord.Seed(56, personId ?? PersonId, modality, decision, decidedAt, Guid.Empty, method, recordedAt ?? decidedAt, comment);
 
     [Fact]
     public void A_modality_never_asked_about_has_no_state()
@@ -278,9 +271,8 @@ public sealed class ConsentPolicyTests
     [Fact]
     public void The_journal_line_names_modality_answer_and_method_but_never_the_comment()
     {
-        var record = Answer(Modality.Video, ConsentDecision.Withdrawn, Now);
-        record.Method = ConsentMethod.InWriting;
-        record.Comment = "Son conjoint regarde l'écran pendant les appels.";
+        var record = Answer(Modality.Video, ConsentDecision.Withdrawn, Now, method: ConsentMethod.InWriting,
+            comment: "Son conjoint regarde l'écran pendant les appels.");
         Assert.Equal("Consentement visioconférence : retiré (par écrit).", record.JournalDescription());
     }
 }

@@ -12,16 +12,15 @@ public sealed class InterviewTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Worker = Guid.NewGuid();
 
-    private static AccompaniedPerson Person() => new()
+    private static AccompaniedPerson Person(Action<PersonSeed>? configure = null)
     {
-        DepartmentId = 56, FirstName = "Rozenn", LastName = "Kerjean", FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1),
-    };
+        var seed = new PersonSeed { DepartmentId = 56, FirstName = "Rozenn", LastName = "Kerjean", FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1) };
+        configure?.Invoke(seed);
+        return AccompaniedPerson.Seed(seed);
+    }
 
-    private static ConsentRecord Consent(AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset? at = null) => new()
-    {
-        DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = modality, Decision = decision,
-        DecidedAt = at ?? Now.AddDays(-10), RecordedAt = at ?? Now.AddDays(-10), RecordedById = Worker,
-    };
+    private static ConsentRecord Consent(AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset? at = null) =>
+        ConsentRecord.Seed(person.DepartmentId, person.Id, modality, decision, at ?? Now.AddDays(-10), Worker);
 
     private static readonly List<ConsentRecord> Granted = AllGranted(Person());
 
@@ -185,9 +184,8 @@ public sealed class InterviewTests
     [Fact]
     public void A_slot_outside_preferred_times_and_working_hours_is_warned_about_not_refused()
     {
-        var person = Person();
-        person.PreferredDays = [2, 4];
-        person.PreferredTimeFrom = new TimeOnly(10, 0);
+        // A preferred window is whole: from 10:00 until late evening, on Tuesdays and Thursdays.
+        var person = Person(p => (p.PreferredDays, p.PreferredTimeFrom, p.PreferredTimeUntil) = ([2, 4], new TimeOnly(10, 0), new TimeOnly(21, 0)));
         var department = new Department();
 
         var tuesdayEvening = new DateTime(2026, 11, 24, 18, 0, 0);
@@ -203,8 +201,7 @@ public sealed class InterviewTests
     [Fact]
     public void A_person_never_met_face_to_face_is_warned_about()
     {
-        var person = Person();
-        person.FirstFaceToFaceMeetingOn = null;
+        var person = Person(p => p.FirstFaceToFaceMeetingOn = null);
         var warnings = Interview.WarningsFor(person, new Department(), new DateTime(2026, 11, 24, 10, 0, 0), 45).Warnings;
         Assert.Equal([SlotWarning.NeverMetFaceToFace], warnings);
         Assert.Contains("jamais rencontré", warnings[0].French());

@@ -7,10 +7,14 @@ public sealed class AccompaniedPersonTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    private static PersonProfile Profile() => new() { FirstName = "Rozenn", LastName = "Kerjean", RemoteReasons = [RemoteReason.GeographicDistance] };
+
+    private static AccompaniedPerson NewPerson() => AccompaniedPerson.Open(56, Guid.NewGuid(), Profile(), Now.AddDays(-30));
+
     [Fact]
     public void Closing_records_when_and_why()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.Close("Déménagement hors du département", Now);
         Assert.Equal(PersonStatus.Closed, person.Status);
         Assert.Equal(Now, person.ClosedAt);
@@ -20,7 +24,7 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void A_closed_follow_up_cannot_be_closed_again()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.Close("Fin", Now);
         var error = Assert.Throws<DomainRuleException>(() => person.Close("Encore", Now));
         Assert.Equal("Ce suivi est déjà clos.", error.Message);
@@ -29,7 +33,7 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void Reopening_clears_the_closure()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.Close("Fin", Now);
         person.Reopen();
         Assert.Equal(PersonStatus.Active, person.Status);
@@ -40,13 +44,13 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void An_active_follow_up_cannot_be_reopened()
     {
-        Assert.Throws<DomainRuleException>(() => new AccompaniedPerson().Reopen());
+        Assert.Throws<DomainRuleException>(() => NewPerson().Reopen());
     }
 
     [Fact]
     public void A_reopened_follow_up_can_be_closed_again_with_its_new_reason()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.Close("Déménagement", Now);
         person.Reopen();
         person.Close("Fin des objectifs", Now.AddDays(40));
@@ -56,7 +60,7 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void A_refused_closure_changes_nothing()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.Close("Fin", Now);
         Assert.Throws<DomainRuleException>(() => person.Close("Autre motif", Now.AddDays(1)));
         Assert.Equal((Now, "Fin"), (person.ClosedAt, person.ClosureReason));
@@ -65,16 +69,16 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void A_first_physical_meeting_is_pending_until_its_date_is_known()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         Assert.True(person.FirstMeetingPending);
-        person.FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1);
+        person.UpdateProfile(Profile() with { FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1) });
         Assert.False(person.FirstMeetingPending);
     }
 
     [Fact]
     public void A_new_person_starts_active_at_low_risk_with_a_monthly_contact()
     {
-        var person = new AccompaniedPerson { FirstName = "Rozenn", LastName = "Kerjean" };
+        var person = AccompaniedPerson.Open(56, Guid.NewGuid(), new PersonProfile { FirstName = "Rozenn", LastName = "Kerjean", RemoteReasons = [RemoteReason.Lockdown] }, Now);
         Assert.Equal((PersonStatus.Active, RiskLevel.Low, 30), (person.Status, person.RiskLevel, person.ContactFrequencyDays));
         Assert.Equal("Rozenn Kerjean", person.FullName);
         Assert.NotEqual(Guid.Empty, person.Id);
@@ -93,7 +97,7 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void Last_contact_only_moves_forward()
     {
-        var person = new AccompaniedPerson();
+        var person = NewPerson();
         person.RecordContact(Now);
         person.RecordContact(Now.AddDays(-3));
         Assert.Equal(Now, person.LastContactAt);
@@ -102,7 +106,7 @@ public sealed class AccompaniedPersonTests
     [Fact]
     public void Initials_keep_no_more_than_the_first_letters()
     {
-        var person = new AccompaniedPerson { FirstName = "élodie", LastName = "Le Goff" };
+        var person = AccompaniedPerson.Seed(new PersonSeed { FirstName = "élodie", LastName = "Le Goff" });
         Assert.Equal("É.L.", person.Initials);
     }
 
@@ -113,7 +117,7 @@ public sealed class AccompaniedPersonTests
     [InlineData("2026-11-27T10:00", false)]  // Friday is not a preferred day
     public void Preferred_times_cover_days_and_window(string start, bool expected)
     {
-        var person = new AccompaniedPerson { PreferredDays = [1, 2, 4], PreferredTimeFrom = new TimeOnly(9, 30), PreferredTimeUntil = new TimeOnly(16, 0) };
+        var person = AccompaniedPerson.Seed(new PersonSeed { PreferredDays = [1, 2, 4], PreferredTimeFrom = new TimeOnly(9, 30), PreferredTimeUntil = new TimeOnly(16, 0) });
         Assert.Equal(expected, person.IsWithinPreferredTimes(DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(45)));
     }
 }

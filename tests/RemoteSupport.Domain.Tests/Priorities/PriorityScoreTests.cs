@@ -138,7 +138,7 @@ public sealed class PriorityScoreTests
             LivesAlone = true,
             Reasons = [RemoteReason.PsychologicalDistress, RemoteReason.Homelessness, RemoteReason.GeographicDistance],
         });
-        Assert.Equal(["Situation fragile : souffrance psychique, personne sans domicile stable", "Personne isolée : vit seule"], Texts(result));
+        Assert.Equal(["Situation fragile : souffrance psychique, personne sans domicile stable", "Isolement : vit sans autre personne au foyer"], Texts(result));
         Assert.Equal(PriorityScore.LivesAlonePoints + 2 * PriorityScore.VulnerableSituation, result.Score);
     }
 

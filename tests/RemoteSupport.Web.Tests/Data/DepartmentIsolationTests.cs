@@ -28,7 +28,7 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         var person29 = await World.AddPersonAsync(Factory, World.Worker29);
         await Factory.WithDbAsync(async db =>
         {
-            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker56.Id, TestClock.Start, ActivityKind.NoteAdded, "Note"));
+            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker56.Id, TestClock.Start, ActivityKind.ContactLogged, "Note"));
             await db.SaveChangesAsync();
         });
 
@@ -63,7 +63,7 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
             Assert.False(db.IsSystemScope);
             Assert.Empty(db.AllowedDepartmentIds);
             Assert.False(await db.Persons.AnyAsync());
-            db.Persons.Attach(await Stored(person56.Id)).Entity.LastName = "Modifié";
+            db.Persons.Attach(await Stored(person56.Id)).Property(p => p.LastName).CurrentValue = "Modifié";
             await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
             await db.DisposeAsync();
         }
@@ -79,8 +79,7 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         {
             // However the entity reached the context (here attached from elsewhere), the save refuses it.
             var tampered = person56;
-            db.Persons.Attach(tampered);
-            tampered.LastName = "Modifié";
+            db.Persons.Attach(tampered).Property(p => p.LastName).CurrentValue = "Modifié";
             return Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
         });
 
@@ -95,13 +94,13 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
 
         await AsDepartmentsAsync([World.Cd29.Id], async db =>
         {
-            db.Persons.Add(new AccompaniedPerson { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "Intrus", LastName = "Ajouté" });
+            db.Persons.Add(AccompaniedPerson.Seed(new PersonSeed { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "Intrus", LastName = "Ajouté" }));
             await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
-            db.Persons.Remove(new AccompaniedPerson { Id = person56.Id, DepartmentId = World.Cd56.Id });
+            db.Persons.Remove(AccompaniedPerson.Seed(new PersonSeed { Id = person56.Id, DepartmentId = World.Cd56.Id }));
             await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
-            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker29.Id, TestClock.Start, ActivityKind.NoteAdded, "Intrusion"));
+            db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person56.Id, World.Worker29.Id, TestClock.Start, ActivityKind.ContactLogged, "Intrusion"));
             return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
         });
 
@@ -117,15 +116,14 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         await AsDepartmentsAsync([World.Cd29.Id], async db =>
         {
             var person = await db.Persons.SingleAsync(p => p.Id == person29.Id);
-            person.DepartmentId = World.Cd56.Id;
+            db.Entry(person).Property(p => p.DepartmentId).CurrentValue = World.Cd56.Id;
             return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
         });
         // Even a context that may write in CD56 cannot pull the record out of CD29, where it may not write.
         await AsDepartmentsAsync([World.Cd56.Id], async db =>
         {
             var person = await Factory.WithDbAsync(system => system.Persons.AsNoTracking().SingleAsync(p => p.Id == person29.Id));
-            db.Persons.Attach(person);
-            person.DepartmentId = World.Cd56.Id;
+            db.Persons.Attach(person).Property(p => p.DepartmentId).CurrentValue = World.Cd56.Id;
             return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
         });
 
@@ -138,7 +136,12 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         var person29 = await World.AddPersonAsync(Factory, World.Worker29);
         await AsDepartmentsAsync([World.Cd29.Id], async db =>
         {
-            (await db.Persons.SingleAsync(p => p.Id == person29.Id)).City = "Brest";
+            var person = await db.Persons.SingleAsync(p => p.Id == person29.Id);
+            person.UpdateProfile(new PersonProfile
+            {
+                FirstName = person.FirstName, LastName = person.LastName, RemoteReasons = person.RemoteReasons, City = "Brest",
+                FirstFaceToFaceMeetingOn = person.FirstFaceToFaceMeetingOn, ContactFrequencyDays = person.ContactFrequencyDays,
+            });
             return await db.SaveChangesAsync();
         });
         Assert.Equal("Brest", (await Stored(person29.Id)).City);
@@ -151,7 +154,7 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         await AsDepartmentsAsync([], async db =>
         {
             Assert.Equal(0, await db.Persons.CountAsync());
-            db.Persons.Add(new AccompaniedPerson { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "A", LastName = "B" });
+            db.Persons.Add(AccompaniedPerson.Seed(new PersonSeed { DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "A", LastName = "B" }));
             return await Assert.ThrowsAsync<DepartmentIsolationException>(() => db.SaveChangesAsync());
         });
     }
@@ -163,19 +166,19 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
         await Factory.WithDbAsync(async db =>
         {
             db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person.Id, World.Worker56.Id, TestClock.Start, ActivityKind.PersonCreated, "Création du dossier."));
-            db.PersonAccesses.Add(new PersonAccess { DepartmentId = World.Cd56.Id, PersonId = person.Id, UserId = World.Worker56.Id, At = TestClock.Start, Page = "Details" });
+            db.PersonAccesses.Add(PersonAccess.Record(World.Cd56.Id, person.Id, World.Worker56.Id, TestClock.Start, "Details"));
             await db.SaveChangesAsync();
         });
 
         await AsDepartmentsAsync([World.Cd56.Id], async db =>
         {
-            (await db.ActivityLog.SingleAsync()).Description = "Réécrit";
+            db.Entry(await db.ActivityLog.SingleAsync()).Property(a => a.Description).CurrentValue = "Réécrit";
             await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
             db.ActivityLog.Remove(await db.ActivityLog.SingleAsync());
             await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
-            (await db.PersonAccesses.SingleAsync()).UserId = World.Colleague56.Id;
+            db.Entry(await db.PersonAccesses.SingleAsync()).Property(a => a.UserId).CurrentValue = World.Colleague56.Id;
             return await Assert.ThrowsAsync<AppendOnlyViolationException>(() => db.SaveChangesAsync());
         });
         await Factory.WithDbAsync(async db =>

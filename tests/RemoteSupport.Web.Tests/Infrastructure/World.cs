@@ -78,16 +78,18 @@ public sealed class World
     }
 
     /// <summary>Adds a person to a worker's caseload, directly in the database.</summary>
-    public static Task<AccompaniedPerson> AddPersonAsync(AppFactory factory, AppUser referent, Action<AccompaniedPerson>? configure = null) =>
+    /// <remarks>Through the domain's seeding factory: <paramref name="configure"/> describes the file as it stands.</remarks>
+    public static Task<AccompaniedPerson> AddPersonAsync(AppFactory factory, AppUser referent, Action<PersonSeed>? configure = null) =>
         factory.WithDbAsync(async db =>
         {
-            var person = new AccompaniedPerson
+            var seed = new PersonSeed
             {
                 DepartmentId = referent.DepartmentId, ReferentId = referent.Id, FirstName = "Rozenn", LastName = "Kerjean",
                 Phone = "06 39 98 00 01", RemoteReasons = [RemoteReason.GeographicDistance], CreatedAt = TestClock.Start.AddDays(-60),
                 FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1), HasSmartphone = true, HasInternetAccess = true,
             };
-            configure?.Invoke(person);
+            configure?.Invoke(seed);
+            var person = AccompaniedPerson.Seed(seed);
             db.Persons.Add(person);
             await db.SaveChangesAsync();
             return person;

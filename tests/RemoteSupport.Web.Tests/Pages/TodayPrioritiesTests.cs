@@ -37,7 +37,7 @@ public sealed class TodayPrioritiesTests(AppFactory factory) : WebTest(factory)
 
         await Factory.WithDbAsync(async db =>
         {
-            db.Persons.Single(p => p.Id == person.Id).ReferentId = World.Worker56.Id;
+            db.Persons.Single(p => p.Id == person.Id).Reassign(World.Worker56.Id);
             await db.SaveChangesAsync();
         });
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Persons;
 
 namespace RemoteSupport.Web.Data.Configurations;
@@ -10,7 +11,7 @@ public sealed class ActivityLogConfiguration : IEntityTypeConfiguration<Activity
     public void Configure(EntityTypeBuilder<ActivityLogEntry> b)
     {
         b.ToTable("ActivityLog");
-        b.Property(a => a.Description).HasMaxLength(2000);
+        b.Property(a => a.Description).HasMaxLength(FieldLengths.JournalDescription);
         b.HasOne<AccompaniedPerson>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         // A person's journal, newest first.
         b.HasIndex(a => new { a.DepartmentId, a.PersonId, a.At }).IsDescending(false, false, true);
@@ -24,7 +25,7 @@ public sealed class PersonAccessConfiguration : IEntityTypeConfiguration<PersonA
     public void Configure(EntityTypeBuilder<PersonAccess> b)
     {
         b.ToTable("PersonAccesses");
-        b.Property(a => a.Page).HasMaxLength(60);
+        b.Property(a => a.Page).HasMaxLength(FieldLengths.AccessPage);
         b.HasIndex(a => new { a.DepartmentId, a.PersonId, a.At });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Identity;
@@ -11,7 +12,7 @@ public sealed class ConsentConfiguration : IEntityTypeConfiguration<ConsentRecor
     public void Configure(EntityTypeBuilder<ConsentRecord> b)
     {
         b.ToTable("ConsentRecords");
-        b.Property(c => c.Comment).HasMaxLength(500);
+        b.Property(c => c.Comment).HasMaxLength(FieldLengths.ConsentComment);
         b.HasOne<AccompaniedPerson>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.DepartmentId, c.PersonId, c.Modality, c.DecidedAt });

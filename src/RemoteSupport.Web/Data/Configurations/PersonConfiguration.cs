@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Identity;
@@ -11,16 +12,16 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<AccompaniedPe
     public void Configure(EntityTypeBuilder<AccompaniedPerson> b)
     {
         b.ToTable("AccompaniedPersons");
-        b.Property(p => p.FirstName).HasMaxLength(100);
-        b.Property(p => p.LastName).HasMaxLength(100);
-        b.Property(p => p.Phone).HasMaxLength(20);
-        b.Property(p => p.Email).HasMaxLength(254);
-        b.Property(p => p.Address).HasMaxLength(200);
-        b.Property(p => p.PostalCode).HasMaxLength(5);
-        b.Property(p => p.City).HasMaxLength(100);
-        b.Property(p => p.ClosureReason).HasMaxLength(500);
-        b.Property(p => p.Language).HasMaxLength(60);
-        b.Property(p => p.PreferredContactNote).HasMaxLength(300);
+        b.Property(p => p.FirstName).HasMaxLength(FieldLengths.PersonName);
+        b.Property(p => p.LastName).HasMaxLength(FieldLengths.PersonName);
+        b.Property(p => p.Phone).HasMaxLength(FieldLengths.Phone);
+        b.Property(p => p.Email).HasMaxLength(FieldLengths.Email);
+        b.Property(p => p.Address).HasMaxLength(FieldLengths.Address);
+        b.Property(p => p.PostalCode).HasMaxLength(FieldLengths.PostalCode);
+        b.Property(p => p.City).HasMaxLength(FieldLengths.City);
+        b.Property(p => p.ClosureReason).HasMaxLength(FieldLengths.ClosureReason);
+        b.Property(p => p.Language).HasMaxLength(FieldLengths.Language);
+        b.Property(p => p.PreferredContactNote).HasMaxLength(FieldLengths.ContactNote);
         b.PrimitiveCollection(p => p.RemoteReasons).ElementType(e => e.HasConversion<string>());
         b.PrimitiveCollection(p => p.PreferredModalities).ElementType(e => e.HasConversion<string>());
         b.PrimitiveCollection(p => p.PreferredDays);
@@ -28,6 +29,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<AccompaniedPe
         b.Ignore(p => p.FullName);
         b.Ignore(p => p.Initials);
         b.Ignore(p => p.FirstMeetingPending);
+        b.Ignore(p => p.PreferredWindow);
 
         b.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.ReferentId).OnDelete(DeleteBehavior.Restrict);

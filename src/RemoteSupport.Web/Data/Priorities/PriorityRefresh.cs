@@ -94,18 +94,15 @@ public static class PriorityRefresh
 
             var actions = db.FollowUpActions.AsNoTracking().Where(a => a.DoneAt == null && a.DueOn < today);
             var interviews = db.Interviews.AsNoTracking();
-            var consents = db.Consents.AsNoTracking();
             if (wholeDepartment is { } department)
             {
                 actions = actions.Where(a => a.DepartmentId == department);
                 interviews = interviews.Where(i => i.DepartmentId == department);
-                consents = consents.Where(c => c.DepartmentId == department);
             }
             else
             {
                 actions = actions.Where(a => ids.Contains(a.PersonId));
                 interviews = interviews.Where(i => ids.Contains(i.PersonId));
-                consents = consents.Where(c => ids.Contains(c.PersonId));
             }
 
             var overdueActions = await actions.GroupBy(a => a.PersonId)
@@ -126,14 +123,12 @@ public static class PriorityRefresh
                     .ToListAsync(ct))
                 .DistinctBy(x => x.PersonId).ToDictionary(x => x.PersonId, x => x.FaceToFaceReason);
 
-            // The answer in force for a modality is the latest one given; the person has remote consent when that
-            // answer is "granted" for at least one modality (ConsentPolicy.StateAt, as a set).
-            var consented = (await consents
-                    .Where(c => c.Decision == ConsentDecision.Granted && c.DecidedAt <= now)
-                    .Where(c => !db.Consents.Any(l => l.PersonId == c.PersonId && l.Modality == c.Modality && l.DecidedAt <= now
-                        && (l.DecidedAt > c.DecidedAt || (l.DecidedAt == c.DecidedAt && l.RecordedAt > c.RecordedAt))))
-                    .Select(c => c.PersonId).Distinct().ToListAsync(ct))
-                .ToHashSet();
+            // Remote consent in force: the domain's rule (ConsentPolicy.HasRemoteConsentAt) over each person's history,
+            // loaded by the one consent loader; never a second definition of "the answer in force" in SQL.
+            var histories = wholeDepartment is { } dep
+                ? await db.DepartmentConsentHistoriesAsync(dep, now, ct)
+                : await db.ConsentHistoriesAsync(ids, ct);
+            var consented = candidates.Where(c => ConsentPolicy.HasRemoteConsentAt(histories[c.Id], now)).Select(c => c.Id).ToHashSet();
 
             var alertDays = await db.Departments.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.NotContactedAlertDays, ct);
 

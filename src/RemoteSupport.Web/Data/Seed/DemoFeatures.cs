@@ -147,12 +147,8 @@ public static class DemoFeatures
             if (withdrawn.Interview is { } target)
             {
                 var decidedAt = Latest(OfficeHours(now.AddDays(-1)), target.CreatedAt.AddHours(1));
-                var record = new ConsentRecord
-                {
-                    DepartmentId = target.DepartmentId, PersonId = target.PersonId, Modality = target.Modality, Decision = ConsentDecision.Withdrawn,
-                    DecidedAt = decidedAt, Method = ConsentMethod.OrallyDuringCall, RecordedById = worker.Id, RecordedAt = decidedAt,
-                    Comment = "Préfère attendre d'avoir un meilleur équipement.",
-                };
+                var record = ConsentRecord.Seed(target.DepartmentId, target.PersonId, target.Modality, ConsentDecision.Withdrawn, decidedAt, worker.Id,
+                    ConsentMethod.OrallyDuringCall, comment: "Préfère attendre d'avoir un meilleur équipement.");
                 db.Consents.Add(record);
                 consentsOf(withdrawn.Person).Add(record);
                 Log(target.DepartmentId, target.PersonId, worker.Id, record.DecidedAt, ActivityKind.ConsentRecorded,
@@ -165,7 +161,7 @@ public static class DemoFeatures
         {
             var bound = person.ClosedAt ?? now;
             var target = person.LastContactAt;
-            person.LastContactAt = null;
+            person.ForgetLastContactForSeeding();
             // The latest contact stays where DemoPersons placed it, within the follow-up's own lifetime.
             if (target is { } placed)
             {

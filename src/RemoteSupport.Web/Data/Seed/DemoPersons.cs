@@ -59,40 +59,42 @@ public sealed class DemoPersons(DateTimeOffset now)
             var first = Pick(FirstNames);
             var last = Pick(LastNames);
             var createdAt = now.AddDays(-_random.Next(20, 700));
-            var person = new AccompaniedPerson
+            // Drawn in a fixed order, so the demo is the same on every machine.
+            var birthDate = new DateOnly(1940 + _random.Next(0, 65), _random.Next(1, 13), _random.Next(1, 29));
+            var phone = $"06 39 98 {_counter / 100 % 100:00} {_counter % 100:00}";
+            var email = Chance(0.6) ? $"{Ascii(first)}.{Ascii(last)}{_counter}@exemple.test" : null;
+            var address = $"{_random.Next(1, 90)} {Pick(Streets)}";
+            // Every remote situation of PRODUCT.md appears: the first nine persons take one each in turn.
+            List<RemoteReason> remoteReasons = i < reasons.Length
+                ? [reasons[i]]
+                : reasons.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToList();
+            var risk = Chance(0.15) ? RiskLevel.High : Chance(0.35) ? RiskLevel.Medium : RiskLevel.Low;
+            var livesAlone = Chance(0.35);
+            DateOnly? firstMeeting = Chance(0.8) ? DateOnly.FromDateTime(createdAt.AddDays(_random.Next(3, 40)).Date) : null;
+            var (smartphone, computer, internet) = (Chance(0.75), Chance(0.4), Chance(0.7));
+            var skills = Chance(0.25) ? DigitalSkills.None : Chance(0.6) ? DigitalSkills.Basic : DigitalSkills.Autonomous;
+            var allophone = Chance(0.1);
+            var easyToRead = Chance(0.12);
+            var frequency = Pick<int>([14, 30, 30, 30, 60]);
+            List<Modality> modalities = Chance(0.5) ? [Modality.Phone, Modality.Sms] : Chance(0.5) ? [Modality.Video, Modality.Phone] : [Modality.Phone];
+            List<int> days = Chance(0.3) ? [1, 2, 4] : [];
+            // A preferred window is whole or absent, as the form itself requires: never one hour alone.
+            var window = Chance(0.4)
+                ? ContactWindow.Create(days, new TimeOnly(9, 30), new TimeOnly(16, 0))
+                : Chance(0.2) ? ContactWindow.Create(days, new TimeOnly(13, 30), new TimeOnly(17, 0)) : ContactWindow.Create(days, null, null);
+            DateTimeOffset? lastContact = Chance(0.9) ? now.AddDays(-_random.Next(0, 90)).AddHours(-_random.Next(0, 8)) : null;
+
+            // Opened the way a worker opens a file, then the preferences, contacts and closure of its story.
+            var person = AccompaniedPerson.Open(departmentId, workerId, new PersonProfile
             {
-                DepartmentId = departmentId,
-                ReferentId = workerId,
-                FirstName = first,
-                LastName = last,
-                BirthDate = new DateOnly(1940 + _random.Next(0, 65), _random.Next(1, 13), _random.Next(1, 29)),
-                Phone = $"06 39 98 {_counter / 100 % 100:00} {_counter % 100:00}",
-                Email = Chance(0.6) ? $"{Ascii(first)}.{Ascii(last)}{_counter}@exemple.test" : null,
-                Address = $"{_random.Next(1, 90)} {Pick(Streets)}",
-                PostalCode = postalCode,
-                City = city,
-                CreatedAt = createdAt,
-                // Every remote situation of PRODUCT.md appears: the first nine persons take one each in turn.
-                RemoteReasons = i < reasons.Length
-                    ? [reasons[i]]
-                    : reasons.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToList(),
-                RiskLevel = Chance(0.15) ? RiskLevel.High : Chance(0.35) ? RiskLevel.Medium : RiskLevel.Low,
-                LivesAlone = Chance(0.35),
-                FirstFaceToFaceMeetingOn = Chance(0.8) ? DateOnly.FromDateTime(createdAt.AddDays(_random.Next(3, 40)).Date) : null,
-                HasSmartphone = Chance(0.75),
-                HasComputer = Chance(0.4),
-                HasInternetAccess = Chance(0.7),
-                DigitalSkills = Chance(0.25) ? DigitalSkills.None : Chance(0.6) ? DigitalSkills.Basic : DigitalSkills.Autonomous,
-                IsAllophone = Chance(0.1),
-                NeedsEasyToRead = Chance(0.12),
-                ContactFrequencyDays = Pick<int>([14, 30, 30, 30, 60]),
-                PreferredModalities = Chance(0.5) ? [Modality.Phone, Modality.Sms] : Chance(0.5) ? [Modality.Video, Modality.Phone] : [Modality.Phone],
-                PreferredDays = Chance(0.3) ? [1, 2, 4] : [],
-                PreferredTimeFrom = Chance(0.4) ? new TimeOnly(9, 30) : null,
-                PreferredTimeUntil = Chance(0.4) ? new TimeOnly(16, 0) : null,
-                LastContactAt = Chance(0.9) ? now.AddDays(-_random.Next(0, 90)).AddHours(-_random.Next(0, 8)) : null,
-            };
-            if (person.IsAllophone) person.Language = Pick(Languages);
+                FirstName = first, LastName = last, BirthDate = birthDate, Phone = phone, Email = email, Address = address,
+                PostalCode = postalCode, City = city, RemoteReasons = remoteReasons, RiskLevel = risk, LivesAlone = livesAlone,
+                FirstFaceToFaceMeetingOn = firstMeeting, HasSmartphone = smartphone, HasComputer = computer, HasInternetAccess = internet,
+                DigitalSkills = skills, IsAllophone = allophone, Language = allophone ? Pick(Languages) : null, NeedsEasyToRead = easyToRead,
+                ContactFrequencyDays = frequency,
+            }, createdAt);
+            person.SetContactPreferences(modalities, window, null, frequency);
+            if (lastContact is { } contact) person.RecordContact(contact);
             if (Chance(0.08)) person.Close("Accompagnement terminé : objectifs atteints.", now.AddDays(-_random.Next(1, 30)));
             db.Persons.Add(person);
             db.ActivityLog.Add(ActivityLogEntry.For(departmentId, person.Id, workerId, createdAt, ActivityKind.PersonCreated,
@@ -105,15 +107,15 @@ public sealed class DemoPersons(DateTimeOffset now)
 
     private void AddConsents(AppDbContext db, AccompaniedPerson person, Guid workerId, DateTimeOffset since)
     {
+        var history = new List<ConsentRecord>();
         void Add(Modality m, ConsentDecision d, DateTimeOffset at, ConsentMethod method, string? comment = null)
         {
-            db.Consents.Add(new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = m, Decision = d, DecidedAt = at,
-                Method = method, RecordedById = workerId, RecordedAt = at, Comment = comment,
-            });
+            // Through the consent rule, as the consent page records an answer (a withdrawal needs a grant in force).
+            var record = ConsentRecord.Record(history, person.DepartmentId, person.Id, m, d, at, method, workerId, at, comment);
+            history.Add(record);
+            db.Consents.Add(record);
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, workerId, at, ActivityKind.ConsentRecorded,
-                $"Consentement {m.French()} : {d.French().ToLowerInvariant()} ({method.French().ToLowerInvariant()}).", modality: m));
+                record.JournalDescription(), modality: m));
         }
 
         var first = since.AddDays(1);

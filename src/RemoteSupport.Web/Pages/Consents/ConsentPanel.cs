@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Persons;
@@ -28,21 +27,12 @@ public sealed record ConsentPanel(
 
     public sealed record BlockedInterview(Guid Id, DateTimeOffset ScheduledAt, Modality Modality, string Reason);
 
-    private sealed record Answer(ConsentRecord Record, string RecordedBy);
-
-    // Compiled once: the person's page runs it on every opening (the department filter still applies).
-    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Answer>> Answers = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid personId) => db.Consents.AsNoTracking()
-            .Where(c => c.PersonId == personId)
-            .OrderBy(c => c.DecidedAt).ThenBy(c => c.RecordedAt)
-            .Select(c => new Answer(c, db.Users.Where(u => u.Id == c.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? "")));
-
     /// <param name="planned">The person's planned interviews (already read for the interviews panel): those their
     /// consent no longer covers, e.g. after a withdrawal, are listed as a warning.</param>
     public static async Task<ConsentPanel> LoadAsync(AppDbContext db, AccompaniedPerson person, IEnumerable<PlannedInterview> planned,
         DateTimeOffset now, CancellationToken ct)
     {
-        var answers = await Answers(db, person.Id).ToListAsync(ct);
+        var answers = await db.ConsentAnswersAsync(person.Id, ct);
         var history = answers.Select(a => a.Record).ToList();
         var latest = answers
             .OrderByDescending(a => a.Record.DecidedAt).ThenByDescending(a => a.Record.RecordedAt)

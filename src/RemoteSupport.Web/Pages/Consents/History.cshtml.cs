@@ -31,17 +31,16 @@ public sealed class History(History.Handler handler) : PageModel
 
         public async Task<View?> HandleAsync(Guid personId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(personId, ct);
             // Same 404 for a missing person, another department or a file outside the worker's team.
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.View)) return null;
+            var reference = await gate.AuthorizeAsync(user, personId, PersonOperation.View, ct);
+            if (reference is null) return null;
 
             var name = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
-            var history = await db.ConsentHistoryAsync(personId, ct);
-            var recorderIds = history.Select(r => r.RecordedById).Distinct().ToList();
-            var recorders = await db.Users.AsNoTracking().Where(u => recorderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            var lines = history
-                .OrderByDescending(r => r.DecidedAt).ThenByDescending(r => r.RecordedAt)
-                .Select(r => new Line(r.Modality, r.Decision, r.DecidedAt, r.Method, recorders.GetValueOrDefault(r.RecordedById, ""), r.RecordedAt, r.Comment))
+            var answers = await db.ConsentAnswersAsync(personId, ct);
+            var history = answers.Select(a => a.Record).ToList();
+            var lines = answers
+                .OrderByDescending(a => a.Record.DecidedAt).ThenByDescending(a => a.Record.RecordedAt)
+                .Select(a => new Line(a.Record.Modality, a.Record.Decision, a.Record.DecidedAt, a.Record.Method, a.RecordedBy, a.Record.RecordedAt, a.Record.Comment))
                 .ToList();
 
             gate.RecordAccess(user, reference, "ConsentHistory");

@@ -19,7 +19,7 @@ namespace RemoteSupport.Web.Pages.Consents;
 /// The person's contact preferences: modalities in order of preference (a rank per modality, no drag and drop),
 /// days, time window, a short note and the agreed contact frequency.
 /// </summary>
-public sealed class Preferences(Preferences.Handler handler, IValidator<Preferences.Command> validator) : PageModel
+public sealed class Preferences(Preferences.Handler handler) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     /// <summary>The person's version when the form was loaded (bound as text: a tampered value is a conflict, not a 500).</summary>
@@ -41,9 +41,11 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
         var subject = await handler.LoadAsync(personId, User, ct);
         if (subject is null) return NotFound();
         Person = subject;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        switch (await handler.HandleAsync(personId, Input, Version, User.RequiredUserId(), ct))
+        if (!ModelState.IsValid) return Page();
+        switch (await handler.HandleAsync(personId, Input, Version, User, ct))
         {
+            case Outcome.NotFound:
+                return NotFound();
             case Outcome.Conflict:
                 return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
             case Outcome.Unchanged:
@@ -56,7 +58,7 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
         return RedirectToPage("/Persons/Details", new { id = personId });
     }
 
-    public enum Outcome { Saved, Unchanged, Conflict }
+    public enum Outcome { Saved, Unchanged, Conflict, NotFound }
 
     public static readonly int RankCount = Enum.GetValues<Modality>().Length;
 
@@ -77,8 +79,8 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
             Ranks = Enum.GetValues<Modality>().ToDictionary(m => m.ToString(),
                 string? (m) => p.PreferredModalities.IndexOf(m) is var i and >= 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : ""),
             Days = p.PreferredDays.Order().Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(),
-            TimeFrom = FormValues.TimeInput(p.PreferredTimeFrom),
-            TimeUntil = FormValues.TimeInput(p.PreferredTimeUntil),
+            TimeFrom = LocalDateTime.TimeText(p.PreferredTimeFrom),
+            TimeUntil = LocalDateTime.TimeText(p.PreferredTimeUntil),
             Note = p.PreferredContactNote,
             FrequencyDays = p.ContactFrequencyDays.ToString(CultureInfo.InvariantCulture),
         };
@@ -88,14 +90,14 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
         /// <summary>Preferred modalities, first choice first. Call only on validated input.</summary>
         public List<Modality> OrderedModalities() =>
             Ranks.Where(r => !string.IsNullOrWhiteSpace(r.Value))
-                .Select(r => (Modality: FormValues.EnumOrNull<Modality>(r.Key)!.Value, Rank: int.Parse(r.Value!, CultureInfo.InvariantCulture)))
+                .Select(r => (Modality: FormEnum.OrNull<Modality>(r.Key)!.Value, Rank: int.Parse(r.Value!, CultureInfo.InvariantCulture)))
                 .OrderBy(r => r.Rank)
                 .Select(r => r.Modality)
                 .ToList();
 
         public List<int> IsoDays() => Days.Select(d => int.Parse(d, CultureInfo.InvariantCulture)).Distinct().Order().ToList();
 
-        public static TimeOnly? Time(string? value) => FormValues.TryTime(value, out var t) ? t : null;
+        public static TimeOnly? Time(string? value) => LocalDateTime.TryTime(value, out var t) ? t : null;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -107,7 +109,7 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
         {
             RuleFor(c => c.Ranks).Custom((ranks, context) =>
             {
-                if (ranks.Keys.Any(k => !FormValues.IsEnum<Modality>(k)))
+                if (ranks.Keys.Any(k => !FormEnum.Is<Modality>(k)))
                     context.AddFailure(nameof(Command.Ranks), "Une des modalités envoyées n'existe pas : rechargez la page.");
                 else if (ranks.Values.Any(v => !IsRank(v)))
                     context.AddFailure(nameof(Command.Ranks), "Choisissez pour chaque modalité un rang de la liste, ou « pas de préférence ».");
@@ -119,15 +121,15 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
                 .Must(days => days.All(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 7))
                 .WithMessage("Un des jours choisis n'existe pas : cochez des jours de la liste.");
             RuleFor(c => c.TimeFrom)
-                .Must(v => string.IsNullOrWhiteSpace(v) || FormValues.TryTime(v, out _)).WithMessage("Cette heure n'est pas valide.")
+                .Must(v => string.IsNullOrWhiteSpace(v) || LocalDateTime.TryTime(v, out _)).WithMessage("Cette heure n'est pas valide.")
                 .Must((c, v) => !string.IsNullOrWhiteSpace(v) || string.IsNullOrWhiteSpace(c.TimeUntil)).WithMessage("Indiquez aussi l'heure de début, ou effacez l'heure de fin.");
             RuleFor(c => c.TimeUntil)
-                .Must(v => string.IsNullOrWhiteSpace(v) || FormValues.TryTime(v, out _)).WithMessage("Cette heure n'est pas valide.")
+                .Must(v => string.IsNullOrWhiteSpace(v) || LocalDateTime.TryTime(v, out _)).WithMessage("Cette heure n'est pas valide.")
                 .Must((c, v) => !string.IsNullOrWhiteSpace(v) || string.IsNullOrWhiteSpace(c.TimeFrom)).WithMessage("Indiquez aussi l'heure de fin, ou effacez l'heure de début.")
                 .Must((c, v) => Command.Time(c.TimeFrom) is not { } from || Command.Time(v) is not { } until || from < until)
                 .WithMessage("L'heure de fin doit être après l'heure de début.");
             RuleFor(c => c.Note).Cascade(CascadeMode.Stop)
-                .MaximumLength(300).WithMessage("La remarque ne peut pas dépasser 300 caractères.")
+                .MaximumLength(FieldLengths.ContactNote).WithMessage($"La remarque ne peut pas dépasser {FieldLengths.ContactNote} caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("La remarque ne peut contenir ni les signes < et >, ni de caractères invisibles.");
             RuleFor(c => c.FrequencyDays).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez tous les combien de jours vous avez convenu de prendre contact.")
@@ -142,43 +144,28 @@ public sealed class Preferences(Preferences.Handler handler, IValidator<Preferen
 
         public async Task<Subject?> LoadAsync(Guid personId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(personId, ct);
             // Same 404 for a missing person, another department or a file outside the worker's team.
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
-            var matrix = await db.ConsentMatrixAsync(personId, clock.GetUtcNow(), ct);
-            return new Subject(person.Id, person.FullName, person.Version, Command.From(person), matrix);
+            var history = await db.ConsentHistoryAsync(personId, ct);
+            return new Subject(person.Id, person.FullName, person.Version, Command.From(person), ConsentPolicy.Matrix(history, clock.GetUtcNow()));
         }
 
-        public async Task<Outcome> HandleAsync(Guid personId, Command command, string? version, Guid actorId, CancellationToken ct)
+        public async Task<Outcome> HandleAsync(Guid personId, Command command, string? version, ClaimsPrincipal user, CancellationToken ct)
         {
+            // The write checks access itself: it never relies on the form having been loaded first.
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return Outcome.NotFound;
             if (!uint.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var expected)) return Outcome.Conflict;
             var person = await db.Persons.FirstAsync(p => p.Id == personId, ct);
             db.Entry(person).Property(p => p.Version).OriginalValue = expected;
 
-            var modalities = command.OrderedModalities();
-            var days = command.IsoDays();
-            var from = Command.Time(command.TimeFrom);
-            var until = Command.Time(command.TimeUntil);
-            var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+            var window = ContactWindow.Create(command.IsoDays(), Command.Time(command.TimeFrom), Command.Time(command.TimeUntil));
             var frequency = int.Parse(command.FrequencyDays!, CultureInfo.InvariantCulture);
-
-            var changed = new List<string>();
-            if (!modalities.SequenceEqual(person.PreferredModalities)) changed.Add("modalités préférées");
-            if (!days.SequenceEqual(person.PreferredDays.Order())) changed.Add("jours");
-            if (from != person.PreferredTimeFrom || until != person.PreferredTimeUntil) changed.Add("horaires");
-            if (note != person.PreferredContactNote) changed.Add("remarque");
-            if (frequency != person.ContactFrequencyDays) changed.Add($"fréquence convenue (tous les {frequency} jours)");
+            var changed = person.SetContactPreferences(command.OrderedModalities(), window, command.Note, frequency);
             if (changed.Count == 0) return Outcome.Unchanged;
 
-            person.PreferredModalities = modalities;
-            person.PreferredDays = days;
-            person.PreferredTimeFrom = from;
-            person.PreferredTimeUntil = until;
-            person.PreferredContactNote = note;
-            person.ContactFrequencyDays = frequency;
             // The note may be personal: the journal says what changed, not what it says.
-            db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, clock.GetUtcNow(), ActivityKind.ContactPreferencesUpdated,
+            db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(), ActivityKind.ContactPreferencesUpdated,
                 $"Préférences de contact modifiées : {string.Join(", ", changed)}."));
             try
             {

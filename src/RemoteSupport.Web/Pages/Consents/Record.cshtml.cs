@@ -14,7 +14,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Consents;
 
 /// <summary>Records one answer of a person about one modality. Answers are added to the history, never overwritten.</summary>
-public sealed class Record(Record.Handler handler, IValidator<Record.Command> validator, TimeProvider clock) : PageModel
+public sealed class Record(Record.Handler handler, TimeProvider clock) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public Handler.Subject Person { get; private set; } = default!;
@@ -27,8 +27,8 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
         // The matrix links here with ?modality=Video; an unknown value simply preselects nothing.
         Input = new Command
         {
-            Modality = Enum.TryParse<Modality>(modality, ignoreCase: true, out var m) && FormValues.IsEnum<Modality>(m.ToString()) ? m.ToString() : "",
-            DecidedAt = FormValues.LocalInput(clock.GetUtcNow()),
+            Modality = Enum.TryParse<Modality>(modality, ignoreCase: true, out var m) && FormEnum.Is<Modality>(m.ToString()) ? m.ToString() : "",
+            DecidedAt = LocalDateTime.DateTimeText(clock.GetUtcNow()),
         };
         return Page();
     }
@@ -38,14 +38,22 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
         var subject = await handler.LoadAsync(personId, User, ct);
         if (subject is null) return NotFound();
         Person = subject;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        var outcome = await handler.HandleAsync(subject, Input, User.RequiredUserId(), ct);
-        if (outcome.Refusal is not null) return this.PageWithError(outcome.Refusal);
-        TempData["flash"] = $"La réponse a été enregistrée. {outcome.State!.Modality.FrenchTitle()} : {ConsentDisplay.Describe(outcome.State)}.";
+        if (!ModelState.IsValid) return Page();
+        return await handler.HandleAsync(personId, Input, User, ct) switch
+        {
+            Outcome.Recorded r => RedirectWithFlash(personId, r.State),
+            Outcome.Refused r => this.PageWithError(r.Reason),
+            _ => NotFound(),
+        };
+    }
+
+    private RedirectToPageResult RedirectWithFlash(Guid personId, ConsentState state)
+    {
+        TempData["flash"] = $"La réponse a été enregistrée. {state.Modality.FrenchTitle()} : {state.Describe()}.";
         return RedirectToPage("/Persons/Details", new { id = personId });
     }
 
-    /// <summary>What the form sends, as typed: parsed by <see cref="FormValues"/> once the validator has accepted it.</summary>
+    /// <summary>What the form sends, as typed: parsed by <see cref="FormEnum"/> and <see cref="LocalDateTime"/> once the validator has accepted it.</summary>
     public sealed class Command
     {
         public string? Modality { get; set; }
@@ -62,26 +70,30 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
         {
             RuleFor(c => c.Modality).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Choisissez la modalité concernée.")
-                .Must(FormValues.IsEnum<Modality>).WithMessage("Cette modalité n'existe pas : choisissez-en une dans la liste.");
+                .Must(FormEnum.Is<Modality>).WithMessage("Cette modalité n'existe pas : choisissez-en une dans la liste.");
             RuleFor(c => c.Decision).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez la réponse de la personne.")
-                .Must(FormValues.IsEnum<ConsentDecision>).WithMessage("Cette réponse n'existe pas : choisissez accordé, refusé ou retiré.");
+                .Must(FormEnum.Is<ConsentDecision>).WithMessage("Cette réponse n'existe pas : choisissez accordé, refusé ou retiré.");
             RuleFor(c => c.DecidedAt).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez la date et l'heure de la réponse.")
-                .Must(v => FormValues.TryLocalDateTime(v, out _)).WithMessage("Cette date ou cette heure n'est pas valide.")
+                .Must(v => LocalDateTime.TryDateTime(v, out _)).WithMessage("Cette date ou cette heure n'est pas valide.")
                 // The year is checked on the local value first: converting year 0001 to UTC would fall off the calendar.
-                .Must(v => FormValues.TryLocalDateTime(v, out var local) && local.Year >= 2000).WithMessage("Cette date semble erronée : vérifiez l'année.")
-                .Must(v => FormValues.UtcFromLocal(v) <= clock.GetUtcNow()).WithMessage("La réponse ne peut pas être datée dans le futur.");
+                .Must(v => LocalDateTime.TryDateTime(v, out var local) && LocalDateTime.IsPlausibleYear(local.Year)).WithMessage("Cette date semble erronée : vérifiez l'année.")
+                .Must(v => LocalDateTime.ToUtc(v) <= clock.GetUtcNow()).WithMessage("La réponse ne peut pas être datée dans le futur.");
             RuleFor(c => c.Method).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez comment la réponse a été recueillie.")
-                .Must(FormValues.IsEnum<ConsentMethod>).WithMessage("Cette façon de recueillir la réponse n'existe pas : choisissez-en une dans la liste.");
+                .Must(FormEnum.Is<ConsentMethod>).WithMessage("Cette façon de recueillir la réponse n'existe pas : choisissez-en une dans la liste.");
             RuleFor(c => c.Comment).Cascade(CascadeMode.Stop)
                 .MaximumLength(ConsentRecord.CommentMaxLength).WithMessage($"Le commentaire ne peut pas dépasser {ConsentRecord.CommentMaxLength} caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("Le commentaire ne peut contenir ni les signes < et >, ni de caractères invisibles.");
         }
     }
 
-    public sealed record Outcome(string? Refusal, ConsentState? State);
+    public abstract record Outcome
+    {
+        public sealed record Recorded(ConsentState State) : Outcome;
+        public sealed record Refused(string Reason) : Outcome;
+    }
 
     public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
     {
@@ -89,38 +101,40 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
 
         public async Task<Subject?> LoadAsync(Guid personId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(personId, ct);
             // Another department, another team, or no such person: the same 404, nothing is learnt about the file.
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            var reference = await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct);
+            if (reference is null) return null;
             var name = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
-            var matrix = await db.ConsentMatrixAsync(personId, clock.GetUtcNow(), ct);
-            return new Subject(personId, reference.DepartmentId, name, matrix);
+            var history = await db.ConsentHistoryAsync(personId, ct);
+            return new Subject(personId, reference.DepartmentId, name, ConsentPolicy.Matrix(history, clock.GetUtcNow()));
         }
 
-        public async Task<Outcome> HandleAsync(Subject person, Command command, Guid actorId, CancellationToken ct)
+        /// <returns>Null when the person cannot be reached by this user (404).</returns>
+        public async Task<Outcome?> HandleAsync(Guid personId, Command command, ClaimsPrincipal user, CancellationToken ct)
         {
+            // The write checks access itself: it never relies on the form having been loaded first.
+            var person = await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct);
+            if (person is null) return null;
             var now = clock.GetUtcNow();
-            var record = new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId,
-                PersonId = person.Id,
-                Modality = FormValues.EnumOrNull<Modality>(command.Modality)!.Value,
-                Decision = FormValues.EnumOrNull<ConsentDecision>(command.Decision)!.Value,
-                DecidedAt = FormValues.UtcFromLocal(command.DecidedAt)!.Value,
-                Method = FormValues.EnumOrNull<ConsentMethod>(command.Method)!.Value,
-                RecordedById = actorId,
-                RecordedAt = now,
-                Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(),
-            };
+            var actorId = user.RequiredUserId();
             var history = await db.ConsentHistoryAsync(person.Id, ct);
-            var verdict = ConsentPolicy.MayRecord(history, record);
-            if (!verdict.Allowed) return new Outcome(verdict.Reason, null);
+            ConsentRecord record;
+            try
+            {
+                record = ConsentRecord.Record(history, person.DepartmentId, person.Id,
+                    FormEnum.OrNull<Modality>(command.Modality)!.Value, FormEnum.OrNull<ConsentDecision>(command.Decision)!.Value,
+                    LocalDateTime.ToUtc(command.DecidedAt)!.Value, FormEnum.OrNull<ConsentMethod>(command.Method)!.Value, actorId, now, command.Comment);
+            }
+            catch (DomainRuleException e)
+            {
+                return new Outcome.Refused(e.Message);
+            }
 
             db.Consents.Add(record);
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.ConsentRecorded,
                 record.JournalDescription(), modality: record.Modality));
             await db.SaveChangesAsync(ct);
-            return new Outcome(null, ConsentPolicy.StateAt([.. history, record], record.Modality, now));
+            return new Outcome.Recorded(ConsentPolicy.StateAt([.. history, record], record.Modality, now));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,18 +14,24 @@ using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Contacts;
 
-/// <summary>Quick log of a contact that was not a planned interview: a call, an SMS or an e-mail, in or out.</summary>
-public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, TimeProvider clock) : PageModel
+/// <summary>
+/// Quick log of a contact that was not a planned interview: a call, an SMS or an e-mail, in or out. The rules (consent
+/// for an outgoing contact, the department's « période sans SMS ») are <see cref="QuickContact"/>'s; this page turns
+/// its verdict into French next to the form.
+/// </summary>
+public sealed class Log(Log.Handler handler, TimeProvider clock) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public string FullName { get; private set; } = "";
+    /// <summary>Shown when an outgoing SMS falls in the department's quiet period and is not confirmed yet.</summary>
+    public string? QuietTimeWarning { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken ct)
     {
         var name = await handler.NameAsync(personId, User, ct);
         if (name is null) return NotFound();
         FullName = name;
-        Input.OccurredAt = FrenchTime.ToLocal(clock.GetUtcNow()).ToString(Command.DateTimeFormat, CultureInfo.InvariantCulture);
+        Input.OccurredAt = LocalDateTime.DateTimeText(clock.GetUtcNow());
         return Page();
     }
 
@@ -35,55 +40,52 @@ public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, 
         var name = await handler.NameAsync(personId, User, ct);
         if (name is null) return NotFound();
         FullName = name;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        return await handler.HandleAsync(personId, Input, User.RequiredUserId(), ct) switch
+        if (!ModelState.IsValid) return Page();
+        switch (await handler.HandleAsync(personId, Input, User, ct))
         {
-            Outcome.Logged => RedirectWithFlash(personId),
-            Outcome.Refused r => this.PageWithError(r.Reason),
-            Outcome.Conflict => this.PageWithError(PageModelExtensions.ConcurrencyMessage),
-            _ => NotFound(),
-        };
-    }
-
-    private RedirectToPageResult RedirectWithFlash(Guid personId)
-    {
-        TempData["flash"] = "Le contact a été noté dans le journal.";
-        return RedirectToPage("/Persons/Details", new { id = personId });
+            case Outcome.Logged:
+                TempData["flash"] = "Le contact a été noté dans le journal.";
+                return RedirectToPage("/Persons/Details", new { id = personId });
+            case Outcome.Refused r:
+                return this.PageWithError(r.Reason);
+            case Outcome.ConfirmQuietTime c:
+                QuietTimeWarning = c.Warning;
+                ModelState.AddModelError("Input.ConfirmQuietTime", c.Warning);
+                return Page();
+            case Outcome.Conflict:
+                return this.PageWithError(PageModelExtensions.ConcurrencyMessage);
+            default:
+                return NotFound();
+        }
     }
 
     public abstract record Outcome
     {
         public sealed record Logged : Outcome;
         public sealed record Refused(string Reason) : Outcome;
+        public sealed record ConfirmQuietTime(string Warning) : Outcome;
         public sealed record Conflict : Outcome;
     }
 
     /// <summary>
-    /// Kind, direction and time are bound as text and parsed by the validator, so a tampered or malformed value
-    /// gets a French message next to its field instead of the framework's English binding error.
+    /// Kind, direction and time are bound as text and parsed by the validator (<see cref="FormEnum"/>,
+    /// <see cref="LocalDateTime"/>), so a tampered or malformed value gets a French message next to its field.
     /// </summary>
     public sealed class Command
     {
-        public const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm";
-        public const int SummaryMaxLength = 1000;
-
         public string? Kind { get; set; }
         public string? Direction { get; set; }
         public string? OccurredAt { get; set; }
         public string? Summary { get; set; }
+        /// <summary>The worker confirms an outgoing SMS sent inside the department's quiet period.</summary>
+        public bool ConfirmQuietTime { get; set; }
 
-        public QuickContactKind? ParsedKind => ParseEnum<QuickContactKind>(Kind);
-        public ContactDirection? ParsedDirection => ParseEnum<ContactDirection>(Direction);
+        public QuickContactKind? ParsedKind => FormEnum.OrNull<QuickContactKind>(Kind);
+        public ContactDirection? ParsedDirection => FormEnum.OrNull<ContactDirection>(Direction);
 
         /// <summary>Years outside 2000–2100 are refused here: they cannot be a contact and would overflow time zone arithmetic.</summary>
         public DateTime? ParsedLocalTime =>
-            DateTime.TryParseExact(OccurredAt?.Trim(), [DateTimeFormat, "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            && t.Year is >= 2000 and <= 2100
-                ? t : null;
-
-        /// <summary>Names only: "1" or "Call, Sms" would parse as enum values but are not choices of the form.</summary>
-        private static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-            Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => v.ToString() == value?.Trim());
+            LocalDateTime.TryDateTime(OccurredAt, out var t) && LocalDateTime.IsPlausibleYear(t.Year) ? t : null;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -95,13 +97,13 @@ public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, 
             RuleFor(c => c.OccurredAt).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez la date et l'heure du contact.")
                 .Must((c, _) => c.ParsedLocalTime is not null).WithMessage("Saisissez une date et une heure valides, par exemple 24/11/2026 à 14:30.")
-                .Must((c, _) => FrenchTime.FromLocal(c.ParsedLocalTime!.Value) <= clock.GetUtcNow().AddMinutes(1))
+                .Must((c, _) => LocalDateTime.ToUtc(c.ParsedLocalTime!.Value) <= clock.GetUtcNow().AddMinutes(1))
                     .WithMessage("Le contact ne peut pas être dans le futur.")
-                .Must((c, _) => FrenchTime.FromLocal(c.ParsedLocalTime!.Value) >= clock.GetUtcNow().AddYears(-1))
+                .Must((c, _) => LocalDateTime.ToUtc(c.ParsedLocalTime!.Value) >= clock.GetUtcNow().AddYears(-1))
                     .WithMessage("Un contact de plus d'un an ne se note plus ici.");
             RuleFor(c => c.Summary).Cascade(CascadeMode.Stop)
                 .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Résumez le contact en quelques mots.")
-                .MaximumLength(Command.SummaryMaxLength).WithMessage($"Le résumé ne peut pas dépasser {Command.SummaryMaxLength} caractères.")
+                .MaximumLength(FieldLengths.ContactSummary).WithMessage($"Le résumé ne peut pas dépasser {FieldLengths.ContactSummary} caractères.")
                 .Must(TextRules.HasNoControl).WithMessage("Le résumé contient des caractères non autorisés.");
         }
     }
@@ -110,35 +112,32 @@ public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, 
     {
         public async Task<string?> NameAsync(Guid personId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(personId, ct);
             // Another department, or a worker outside the person's team: the same 404 as a missing file.
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             return await db.Persons.Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         }
 
-        public async Task<Outcome?> HandleAsync(Guid personId, Command command, Guid actorId, CancellationToken ct)
+        /// <returns>Null when the person cannot be reached by this user (404).</returns>
+        public async Task<Outcome?> HandleAsync(Guid personId, Command command, ClaimsPrincipal user, CancellationToken ct)
         {
+            // The write checks access itself: it never relies on the form having been loaded first.
+            if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct);
             if (person is null) return null;
-            var kind = command.ParsedKind!.Value;
-            var direction = command.ParsedDirection!.Value;
-            var at = FrenchTime.FromLocal(command.ParsedLocalTime!.Value);
-            var modality = ModalityOf(kind);
+            var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == person.DepartmentId, ct);
+            var contact = new QuickContact(command.ParsedKind!.Value, command.ParsedDirection!.Value,
+                LocalDateTime.ToUtc(command.ParsedLocalTime!.Value), command.Summary!);
+            List<ConsentRecord> history = contact.Modality is null ? [] : await db.ConsentHistoryAsync(personId, ct);
 
-            // Only a contact the worker initiates needs the person's consent to the modality: an incoming call or
-            // SMS is the person's own choice and is always recorded. E-mail has no consent of its own in this model
-            // (consent covers phone, audio conference, video and SMS), so it is recorded in both directions.
-            if (direction == ContactDirection.Outgoing && modality is { } m)
+            switch (contact.Check(history, department, command.ConfirmQuietTime))
             {
-                var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId && c.Modality == m).ToListAsync(ct);
-                var rule = ConsentPolicy.MayContact(history, m, at);
-                if (!rule.Allowed) return new Outcome.Refused(rule.Reason!);
+                case QuickContactVerdict.Refused r: return new Outcome.Refused(r.Reason);
+                case QuickContactVerdict.NeedsQuietTimeConfirmation q: return new Outcome.ConfirmQuietTime(q.Warning);
+                case QuickContactVerdict.Allowed: break;
             }
 
-            var summary = command.Summary!.Trim();
-            db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, at, ActivityKind.ContactLogged,
-                $"{Label(kind, direction)} : {summary}", modality: modality));
-            person.RecordContact(at);
+            db.ActivityLog.Add(contact.ToJournal(person.DepartmentId, person.Id, user.RequiredUserId(), department));
+            person.RecordContact(contact.At);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -149,22 +148,5 @@ public sealed class Log(Log.Handler handler, IValidator<Log.Command> validator, 
                 return new Outcome.Conflict();
             }
         }
-
-        public static Modality? ModalityOf(QuickContactKind kind) => kind switch
-        {
-            QuickContactKind.Call => Modality.Phone,
-            QuickContactKind.Sms => Modality.Sms,
-            QuickContactKind.Email => null,
-        };
-
-        public static string Label(QuickContactKind kind, ContactDirection direction) => (kind, direction) switch
-        {
-            (QuickContactKind.Call, ContactDirection.Incoming) => "Appel reçu",
-            (QuickContactKind.Call, ContactDirection.Outgoing) => "Appel émis",
-            (QuickContactKind.Sms, ContactDirection.Incoming) => "SMS reçu",
-            (QuickContactKind.Sms, ContactDirection.Outgoing) => "SMS envoyé",
-            (QuickContactKind.Email, ContactDirection.Incoming) => "Courriel reçu",
-            (QuickContactKind.Email, ContactDirection.Outgoing) => "Courriel envoyé",
-        };
     }
 }

@@ -73,7 +73,7 @@ public sealed class Calendar(Calendar.Handler handler, TimeProvider clock) : Pag
         }
 
         private static Event ToEvent(Row r) =>
-            new(r.Id, r.Modality, r.Start, r.DurationMinutes, r.Status, new AccompaniedPerson { FirstName = r.FirstName, LastName = r.LastName }.Initials);
+            new(r.Id, r.Modality, r.Start, r.DurationMinutes, r.Status, AccompaniedPerson.InitialsOf(r.FirstName, r.LastName));
 
         /// <summary>
         /// Summary, times and a status: nothing else. No name, phone, objectives or notes, because calendar apps sync

@@ -201,18 +201,7 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
             return new Posted(new InterviewAction.Done(flash, interview.Id), [], null);
         }
 
-        private static string PreferredTimes(AccompaniedPerson p)
-        {
-            string[] days = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-            var dayText = p.PreferredDays.Count == 0 ? "tous les jours ouvrés" : string.Join(", ", p.PreferredDays.Order().Select(d => days[Math.Clamp(d, 1, 7)]));
-            var hours = (p.PreferredTimeFrom, p.PreferredTimeUntil) switch
-            {
-                (null, null) => "à toute heure",
-                ({ } f, null) => $"à partir de {f:HH\\:mm}",
-                (null, { } u) => $"jusqu'à {u:HH\\:mm}",
-                ({ } f, { } u) => $"de {f:HH\\:mm} à {u:HH\\:mm}",
-            };
-            return $"{dayText}, {hours}";
-        }
+        // The one describer of a preferred window (the person's page says the same words).
+        private static string PreferredTimes(Domain.Persons.AccompaniedPerson p) => p.PreferredWindow.Describe();
     }
 }

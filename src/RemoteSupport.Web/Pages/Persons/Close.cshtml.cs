@@ -12,7 +12,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.Persons;
 
 /// <summary>Closes a follow-up with a reason. The details page posts here; errors are shown on this page.</summary>
-public sealed class Close(Close.Handler handler, IValidator<Close.Command> validator) : PageModel
+public sealed class Close(Close.Handler handler) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public string FullName { get; private set; } = "";
@@ -30,11 +30,25 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
         var name = await handler.NameAsync(id, User, ct);
         if (name is null) return NotFound();
         FullName = name;
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        var refusal = await handler.HandleAsync(id, Input, User.RequiredUserId(), ct);
-        if (refusal is not null) return this.PageWithError(refusal);
+        if (!ModelState.IsValid) return Page();
+        return await handler.HandleAsync(id, Input, User, ct) switch
+        {
+            Outcome.Closed => RedirectWithFlash(id),
+            Outcome.Refused r => this.PageWithError(r.Reason),
+            _ => NotFound(),
+        };
+    }
+
+    private RedirectToPageResult RedirectWithFlash(Guid id)
+    {
         TempData["flash"] = "Le suivi a été clos.";
         return RedirectToPage("Details", new { id });
+    }
+
+    public abstract record Outcome
+    {
+        public sealed record Closed : Outcome;
+        public sealed record Refused(string Reason) : Outcome;
     }
 
     public sealed class Command
@@ -48,7 +62,7 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
         {
             RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez le motif de clôture.")
-                .MaximumLength(500).WithMessage("Le motif ne peut pas dépasser 500 caractères.")
+                .MaximumLength(FieldLengths.ClosureReason).WithMessage($"Le motif ne peut pas dépasser {FieldLengths.ClosureReason} caractères.")
                 .Must(TextRules.HasNoControl).WithMessage("Le motif contient des caractères non autorisés.");
         }
     }
@@ -57,25 +71,27 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
     {
         public async Task<string?> NameAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(id, ct);
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            if (await gate.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
             return await db.Persons.Where(p => p.Id == id).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         }
 
-        /// <returns>Null when closed, else the reason it was refused.</returns>
-        public async Task<string?> HandleAsync(Guid id, Command command, Guid actorId, CancellationToken ct)
+        /// <returns>Null when the person cannot be reached by this user (404).</returns>
+        public async Task<Outcome?> HandleAsync(Guid id, Command command, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
+            // The write checks access itself: it never relies on the form having been loaded first.
+            if (await gate.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.FirstAsync(p => p.Id == id, ct);
             var now = clock.GetUtcNow();
             try
             {
-                person.Close(command.Reason.Trim(), now);
+                person.Close(command.Reason, now);
             }
             catch (DomainRuleException e)
             {
-                return e.Message;
+                return new Outcome.Refused(e.Message);
             }
-            db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, id, actorId, now, ActivityKind.PersonClosed, $"Suivi clos. Motif : {command.Reason.Trim()}"));
+            db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, id, user.RequiredUserId(), now, ActivityKind.PersonClosed,
+                $"Suivi clos. Motif : {person.ClosureReason}"));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -83,9 +99,9 @@ public sealed class Close(Close.Handler handler, IValidator<Close.Command> valid
             catch (DbUpdateConcurrencyException)
             {
                 // Someone changed the file between our read and our write (e.g. closed it at the same moment).
-                return PageModelExtensions.ConcurrencyMessage;
+                return new Outcome.Refused(PageModelExtensions.ConcurrencyMessage);
             }
-            return null;
+            return new Outcome.Closed();
         }
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Pages.Persons;
 
-public sealed class Create(Create.Handler handler, IValidator<PersonInput> validator) : PageModel
+public sealed class Create(Create.Handler handler) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
     [BindProperty] public Guid? ReferentId { get; set; }
@@ -26,15 +25,14 @@ public sealed class Create(Create.Handler handler, IValidator<PersonInput> valid
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Workers = await handler.WorkersAsync(ct);
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
+        if (!ModelState.IsValid) return Page();
         // A social worker creates in their own caseload; a team lead assigns a worker of the department.
-        var referent = ChoosesReferent ? ReferentId : User.RequiredUserId();
-        if (referent is null || Workers.All(w => w.Id != referent))
+        var id = await handler.HandleAsync(Input, ChoosesReferent ? ReferentId : null, User, ct);
+        if (id is null)
         {
             ModelState.AddModelError(nameof(ReferentId), "Choisissez le travailleur social référent.");
             return Page();
         }
-        var id = await handler.HandleAsync(Input, referent.Value, User.RequiredUserId(), ct);
         TempData["flash"] = "La fiche de la personne a été créée.";
         return RedirectToPage("Details", new { id });
     }
@@ -61,15 +59,22 @@ public sealed class Create(Create.Handler handler, IValidator<PersonInput> valid
             return await db.Departments.Where(d => d.Id == department).Select(d => (int?)d.DefaultContactFrequencyDays).FirstOrDefaultAsync(ct) ?? 30;
         }
 
-        public async Task<Guid> HandleAsync(PersonInput input, Guid referentId, Guid actorId, CancellationToken ct)
+        /// <summary>
+        /// Opens the file in the referent's caseload. The referent is checked here, not only in the form: a social
+        /// worker opens files in their own caseload, a team lead in the caseload of an active social worker of their
+        /// departments.
+        /// </summary>
+        /// <returns>The new person's id, or null when the referent may not be given this file.</returns>
+        public async Task<Guid?> HandleAsync(PersonInput input, Guid? chosenReferent, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            // The person belongs to the referent's department.
-            var departmentId = await db.Users.Where(u => u.Id == referentId).Select(u => u.DepartmentId).FirstAsync(ct);
+            var referentId = user.IsInRole(Roles.TeamLead) ? chosenReferent : user.RequiredUserId();
+            if (referentId is not { } referent) return null;
+            var worker = (await WorkersAsync(ct)).FirstOrDefault(w => w.Id == referent);
+            if (worker is null) return null;
             var now = clock.GetUtcNow();
-            var person = new AccompaniedPerson { DepartmentId = departmentId, ReferentId = referentId, CreatedAt = now };
-            input.ApplyTo(person);
+            var person = AccompaniedPerson.Open(worker.DepartmentId, referent, input.ToProfile(), now);
             db.Persons.Add(person);
-            db.ActivityLog.Add(ActivityLogEntry.For(departmentId, person.Id, actorId, now, ActivityKind.PersonCreated, "Création du dossier."));
+            db.ActivityLog.Add(ActivityLogEntry.For(worker.DepartmentId, person.Id, user.RequiredUserId(), now, ActivityKind.PersonCreated, "Création du dossier."));
             await db.SaveChangesAsync(ct);
             return person.Id;
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Infrastructure;
 
@@ -39,31 +40,16 @@ public sealed class PersonInput
         ContactFrequencyDays = p.ContactFrequencyDays,
     };
 
-    public void ApplyTo(AccompaniedPerson p)
+    /// <summary>What the worker wrote, for the domain (<see cref="AccompaniedPerson.Open"/>, <see cref="AccompaniedPerson.UpdateProfile"/>).</summary>
+    public PersonProfile ToProfile() => new()
     {
-        p.FirstName = FirstName.Trim();
-        p.LastName = LastName.Trim();
-        p.BirthDate = BirthDate;
-        p.Phone = PhoneNumbers.Normalize(Phone);
-        p.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        p.Address = Blank(Address);
-        p.PostalCode = Blank(PostalCode);
-        p.City = Blank(City);
-        p.RemoteReasons = RemoteReasons.Distinct().Order().ToList();
-        p.RiskLevel = RiskLevel;
-        p.LivesAlone = LivesAlone;
-        p.FirstFaceToFaceMeetingOn = FirstFaceToFaceMeetingOn;
-        p.HasSmartphone = HasSmartphone;
-        p.HasComputer = HasComputer;
-        p.HasInternetAccess = HasInternetAccess;
-        p.DigitalSkills = DigitalSkills;
-        p.IsAllophone = IsAllophone;
-        p.Language = IsAllophone ? Blank(Language) : null;
-        p.NeedsEasyToRead = NeedsEasyToRead;
-        p.ContactFrequencyDays = ContactFrequencyDays;
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        FirstName = FirstName, LastName = LastName, BirthDate = BirthDate, Phone = PhoneNumbers.Normalize(Phone), Email = Email,
+        Address = Address, PostalCode = PostalCode, City = City, RemoteReasons = RemoteReasons, RiskLevel = RiskLevel,
+        LivesAlone = LivesAlone, FirstFaceToFaceMeetingOn = FirstFaceToFaceMeetingOn, HasSmartphone = HasSmartphone,
+        HasComputer = HasComputer, HasInternetAccess = HasInternetAccess, DigitalSkills = DigitalSkills, IsAllophone = IsAllophone,
+        // Kept even when "allophone" is not ticked: a language the worker typed is never silently dropped.
+        Language = Language, NeedsEasyToRead = NeedsEasyToRead, ContactFrequencyDays = ContactFrequencyDays,
+    };
 
     public sealed class Validator : AbstractValidator<PersonInput>
     {
@@ -71,11 +57,11 @@ public sealed class PersonInput
         {
             RuleFor(p => p.FirstName).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Saisissez le prénom.")
-                .MaximumLength(100).WithMessage("Le prénom ne peut pas dépasser 100 caractères.")
+                .MaximumLength(FieldLengths.PersonName).WithMessage($"Le prénom ne peut pas dépasser {FieldLengths.PersonName} caractères.")
                 .Must(TextRules.IsPlainName).WithMessage("Le prénom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
             RuleFor(p => p.LastName).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Saisissez le nom.")
-                .MaximumLength(100).WithMessage("Le nom ne peut pas dépasser 100 caractères.")
+                .MaximumLength(FieldLengths.PersonName).WithMessage($"Le nom ne peut pas dépasser {FieldLengths.PersonName} caractères.")
                 .Must(TextRules.IsPlainName).WithMessage("Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.");
             RuleFor(p => p.BirthDate)
                 .Must(d => d is null || d.Value.Year >= 1900).WithMessage("La date de naissance doit être postérieure à 1900.")
@@ -83,13 +69,13 @@ public sealed class PersonInput
             RuleFor(p => p.Phone)
                 .Must(PhoneNumbers.IsValid).WithMessage("Saisissez un numéro de téléphone français à 10 chiffres, par exemple 06 12 34 56 78, ou au format +33.");
             RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
-                .MaximumLength(254).WithMessage("L'adresse électronique ne peut pas dépasser 254 caractères.")
+                .MaximumLength(FieldLengths.Email).WithMessage($"L'adresse électronique ne peut pas dépasser {FieldLengths.Email} caractères.")
                 .Must(e => string.IsNullOrWhiteSpace(e) || TextRules.IsEmail(e.Trim())).WithMessage("Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.");
-            RuleFor(p => p.Address).MaximumLength(200).WithMessage("L'adresse ne peut pas dépasser 200 caractères.")
+            RuleFor(p => p.Address).MaximumLength(FieldLengths.Address).WithMessage($"L'adresse ne peut pas dépasser {FieldLengths.Address} caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("L'adresse contient des caractères non autorisés.");
             RuleFor(p => p.PostalCode).Must(c => string.IsNullOrWhiteSpace(c) || Regex.IsMatch(c.Trim(), "^[0-9]{5}$"))
                 .WithMessage("Le code postal compte 5 chiffres.");
-            RuleFor(p => p.City).MaximumLength(100).WithMessage("La commune ne peut pas dépasser 100 caractères.")
+            RuleFor(p => p.City).MaximumLength(FieldLengths.City).WithMessage($"La commune ne peut pas dépasser {FieldLengths.City} caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("La commune contient des caractères non autorisés.");
             RuleFor(p => p.RemoteReasons).NotEmpty().WithMessage("Indiquez au moins une raison du suivi à distance.");
             // One rule on the whole list, so the message sits next to the checkboxes rather than under an invisible "[3]".
@@ -102,7 +88,7 @@ public sealed class PersonInput
                 .Must((p, d) => d is null || p.BirthDate is null || d.Value >= p.BirthDate.Value).WithMessage("La première rencontre ne peut pas précéder la date de naissance.");
             RuleFor(p => p.Language).Cascade(CascadeMode.Stop)
                 .NotEmpty().When(p => p.IsAllophone).WithMessage("Indiquez la langue parlée par la personne.")
-                .MaximumLength(60).WithMessage("La langue ne peut pas dépasser 60 caractères.")
+                .MaximumLength(FieldLengths.Language).WithMessage($"La langue ne peut pas dépasser {FieldLengths.Language} caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("La langue contient des caractères non autorisés.");
             RuleFor(p => p.ContactFrequencyDays).InclusiveBetween(1, 365)
                 .WithMessage("La fréquence de contact convenue est comprise entre 1 et 365 jours.");

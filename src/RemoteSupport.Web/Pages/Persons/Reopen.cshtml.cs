@@ -27,8 +27,7 @@ public sealed class Reopen(Reopen.Handler handler) : PageModel
         /// <returns>Null when the person cannot be reached; else the message to show.</returns>
         public async Task<string?> HandleAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            var reference = await gate.FindAsync(id, ct);
-            if (reference is null || !await gate.AllowsAsync(user, reference, PersonOperation.Edit)) return null;
+            if (await gate.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.FirstAsync(p => p.Id == id, ct);
             var now = clock.GetUtcNow();
             try

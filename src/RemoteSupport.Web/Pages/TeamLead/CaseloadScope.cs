@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
 
@@ -33,8 +36,24 @@ public sealed record CaseloadScope(int DepartmentId, string DepartmentName, int?
 
     public IEnumerable<WorkerOption> WorkersOf(int? team) => team is null ? Workers : Workers.Where(w => w.TeamId == team);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, IAuthorizationService authorization)
     {
+        /// <summary>
+        /// The scope a team-lead handler may act on, narrowed to the team and worker asked for, checked through
+        /// <see cref="IAuthorizationService"/> (<see cref="CaseloadAuthorizationHandler"/>) by the handler that reads or
+        /// writes, GET and POST alike. A team outside the lead's scope falls back to the whole scope (a filter);
+        /// a worker outside it is refused.
+        /// </summary>
+        /// <returns>Null when the user is not a team lead or the worker is outside their scope.</returns>
+        public async Task<CaseloadTarget?> AuthorizeAsync(ClaimsPrincipal user, int? requestedTeam, Guid? worker, OperationAuthorizationRequirement operation,
+            CancellationToken ct)
+        {
+            var scope = await ForAsync(user, ct);
+            if (scope is null) return null;
+            var target = new CaseloadTarget(scope, scope.EffectiveTeam(requestedTeam), worker);
+            return (await authorization.AuthorizeAsync(user, target, operation)).Succeeded ? target : null;
+        }
+
         /// <returns>Null when the signed-in user is not a team lead (the folder policy already requires it).</returns>
         public async Task<CaseloadScope?> ForAsync(ClaimsPrincipal user, CancellationToken ct)
         {
@@ -66,5 +85,33 @@ public sealed record CaseloadScope(int DepartmentId, string DepartmentName, int?
                 ? Task.FromResult(0)
                 : db.Persons.CountAsync(p => p.DepartmentId == scope.DepartmentId && p.Status == PersonStatus.Active && inactive.Contains(p.ReferentId), ct);
         }
+    }
+}
+
+/// <summary>What a team-lead page acts on: the lead's scope, a team of it, a worker of it.</summary>
+public sealed record CaseloadTarget(CaseloadScope Scope, int? TeamId, Guid? WorkerId)
+{
+    public CaseloadScope.WorkerOption? Worker => WorkerId is { } id ? Scope.Workers.FirstOrDefault(w => w.Id == id) : null;
+}
+
+/// <summary>
+/// A team lead reviews (View) and reassigns (Edit) the caseload of their scope only: their department, narrowed to
+/// their team when they lead one. The team and worker must belong to that scope, checked against the rows the scope was
+/// read from, and the department must be one of the user's.
+/// </summary>
+public sealed class CaseloadAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, CaseloadTarget>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement,
+        CaseloadTarget resource)
+    {
+        var user = context.User;
+        var scope = resource.Scope;
+        var allowed = user.IsInRole(Roles.TeamLead)
+            && user.DepartmentIds().Contains(scope.DepartmentId)
+            && (resource.TeamId is not { } team || scope.Teams.Any(t => t.Id == team))
+            && (scope.LeadTeamId is null || resource.TeamId == scope.LeadTeamId)
+            && (resource.WorkerId is not { } worker || scope.Workers.Any(w => w.Id == worker && (resource.TeamId is null || w.TeamId == resource.TeamId)));
+        if (allowed) context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Priorities;
 using RemoteSupport.Web.Infrastructure;
@@ -12,7 +13,7 @@ using RemoteSupport.Web.Infrastructure;
 namespace RemoteSupport.Web.Pages.TeamLead;
 
 /// <summary>Figures over a chosen period: interviews by modality and outcome, plan-B rate, persons waiting to be met. Also as CSV.</summary>
-public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handler, IValidator<Figures.Query> validator, TimeProvider clock)
+public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handler, TimeProvider clock)
     : PageModel
 {
     public const int MaxDays = 366;
@@ -26,7 +27,7 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
     {
         var prepared = await PrepareAsync(ct);
         if (prepared is not null) return prepared;
-        if (!await validator.ValidateInto(ModelState, Filter, ct, "Filter")) return Page();
+        if (!ModelState.IsValid) return Page();
         Data = await handler.HandleAsync(Scope, Team, Query.Parse(Filter.From)!.Value, Query.Parse(Filter.To)!.Value, ct);
         return Page();
     }
@@ -36,7 +37,7 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
         var prepared = await PrepareAsync(ct);
         if (prepared is not null) return prepared;
         // A bad period in a hand-made link: the page explains it next to the fields.
-        if (!await validator.ValidateInto(ModelState, Filter, ct, "Filter")) return Page();
+        if (!ModelState.IsValid) return Page();
         var from = Query.Parse(Filter.From)!.Value;
         var to = Query.Parse(Filter.To)!.Value;
         var data = await handler.HandleAsync(Scope, Team, from, to, ct);
@@ -49,16 +50,18 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
         // Query-string values other than the period are never an error: an unknown team falls back to the whole scope.
         foreach (var key in ModelState.Keys.Where(k => !k.EndsWith(nameof(Query.From), StringComparison.Ordinal) && !k.EndsWith(nameof(Query.To), StringComparison.Ordinal)).ToList())
             ModelState.Remove(key);
-        var scope = await scopes.ForAsync(User, ct);
-        if (scope is null) return Forbid();
-        Scope = scope;
-        Team = scope.EffectiveTeam(Filter.Team);
+        var target = await scopes.AuthorizeAsync(User, Filter.Team, null, Operations.View, ct);
+        if (target is null) return Forbid();
+        (Scope, Team) = (target.Scope, target.TeamId);
         if (string.IsNullOrWhiteSpace(Filter.From) && string.IsNullOrWhiteSpace(Filter.To))
         {
             var today = FrenchTime.Today(clock);
             var first = new DateOnly(today.Year, today.Month, 1);
-            Filter.From = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Filter.To = first.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Filter.From = LocalDateTime.DateText(first);
+            Filter.To = LocalDateTime.DateText(first.AddMonths(1).AddDays(-1));
+            // The input filter validated the empty period before this default: the default month is valid.
+            ModelState.Remove($"{nameof(Filter)}.{nameof(Query.From)}");
+            ModelState.Remove($"{nameof(Filter)}.{nameof(Query.To)}");
         }
         return null;
     }
@@ -89,8 +92,7 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
         public string? To { get; set; }
         public int? Team { get; set; }
 
-        public static DateOnly? Parse(string? s) =>
-            DateOnly.TryParseExact(s?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        public static DateOnly? Parse(string? s) => LocalDateTime.TryDate(s, out var d) ? d : null;
     }
 
     public sealed class Validator : AbstractValidator<Query>

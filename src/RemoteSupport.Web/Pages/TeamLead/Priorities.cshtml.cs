@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RemoteSupport.Web.Authorization;
 
 namespace RemoteSupport.Web.Pages.TeamLead;
 
@@ -19,13 +20,17 @@ public sealed class Priorities(CaseloadScope.Handler scopes, PriorityList.Handle
         ModelState.Clear();
         var scope = await scopes.ForAsync(User, ct);
         if (scope is null) return Forbid();
-        Scope = scope;
-        Team = scope.EffectiveTeam(Filter.Team);
-        Worker = scope.EffectiveWorker(Filter.Worker, Team);
+        // A worker outside the scope is a stale filter, not an error: the list falls back to the whole scope.
+        var team = scope.EffectiveTeam(Filter.Team);
+        var worker = scope.EffectiveWorker(Filter.Worker, team);
         // A link to one worker's priorities (from the workload page) shows their team around them.
-        Team ??= Worker is { } w ? scope.EffectiveTeam(scope.Workers.First(x => x.Id == w).TeamId) : null;
-        Data = await list.HandleAsync(new PriorityList.Filter(scope.DepartmentId, Team, Worker), Filter.PageNumber, PriorityList.Handler.PageSize, ct);
-        ToReassign = await scopes.PersonsToReassignAsync(scope, ct);
+        team ??= worker is { } w ? scope.EffectiveTeam(scope.Workers.First(x => x.Id == w).TeamId) : null;
+        // The list is read only for what the authorization handler accepts (the lead's department, team and worker).
+        var target = await scopes.AuthorizeAsync(User, team, worker, Operations.View, ct);
+        if (target is null) return Forbid();
+        (Scope, Team, Worker) = (target.Scope, target.TeamId, target.WorkerId);
+        Data = await list.HandleAsync(new PriorityList.Filter(Scope.DepartmentId, Team, Worker), Filter.PageNumber, PriorityList.Handler.PageSize, ct);
+        ToReassign = await scopes.PersonsToReassignAsync(Scope, ct);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
@@ -15,7 +17,7 @@ namespace RemoteSupport.Web.Pages.TeamLead;
 /// Moves one or several persons from a worker of the team to another worker of the department, with a reason that
 /// goes into each person's journal. Without "from", lists the workers, those whose account was deactivated first.
 /// </summary>
-public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler handler, IValidator<Reassign.Command> validator) : PageModel
+public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler handler) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
     public CaseloadScope Scope { get; private set; } = default!;
@@ -38,8 +40,9 @@ public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler hand
         var result = await LoadAsync(from, ct);
         if (result is not null) return result;
         if (From is null) return NotFound();
-        if (!await validator.ValidateInto(ModelState, Input, ct)) return Page();
-        var outcome = await handler.HandleAsync(Scope, From, Input, User.RequiredUserId(), ct);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await handler.HandleAsync(From.Id, Input, User, ct);
+        if (outcome is null) return NotFound();
         if (outcome.Error is { } error) return this.PageWithError(error, outcome.Field is { } f ? $"Input.{f}" : "");
         TempData["flash"] = outcome.Moved == 1
             ? $"1 personne est désormais suivie par {outcome.TargetName}."
@@ -50,19 +53,21 @@ public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler hand
     /// <returns>An answer to send at once (404, 403), or null when the page can go on.</returns>
     private async Task<IActionResult?> LoadAsync(string? from, CancellationToken ct)
     {
-        var scope = await scopes.ForAsync(User, ct);
-        if (scope is null) return Forbid();
-        Scope = scope;
         if (string.IsNullOrEmpty(from))
         {
-            Counts = await handler.CountsAsync(scope, ct);
+            var whole = await scopes.AuthorizeAsync(User, null, null, Operations.View, ct);
+            if (whole is null) return Forbid();
+            Scope = whole.Scope;
+            Counts = await handler.CountsAsync(Scope, ct);
             return null;
         }
         // A worker outside the lead's team, of another department, or a made-up id: the same 404.
-        From = Guid.TryParse(from, out var id) ? scope.Workers.FirstOrDefault(w => w.Id == id) : null;
+        var target = Guid.TryParse(from, out var id) ? await scopes.AuthorizeAsync(User, null, id, Operations.Edit, ct) : null;
+        if (target is null) return NotFound();
+        (Scope, From) = (target.Scope, target.Worker);
         if (From is null) return NotFound();
-        Persons = await handler.PersonsAsync(scope, From.Id, ct);
-        Targets = await handler.TargetsAsync(scope, From.Id, ct);
+        Persons = await handler.PersonsAsync(Scope, From.Id, ct);
+        Targets = await handler.TargetsAsync(Scope, From.Id, ct);
         return null;
     }
 
@@ -89,14 +94,14 @@ public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler hand
                 .Must(t => Guid.TryParse(t, out _)).WithMessage("Choisissez le nouveau référent dans la liste.");
             RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
                 .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Indiquez le motif du changement de référent.")
-                .MaximumLength(500).WithMessage("Le motif ne peut pas dépasser 500 caractères.")
+                .MaximumLength(FieldLengths.ReassignReason).WithMessage($"Le motif ne peut pas dépasser {FieldLengths.ReassignReason} caractères.")
                 .Must(TextRules.HasNoControl).WithMessage("Le motif contient des caractères non autorisés.");
         }
     }
 
     public sealed record Outcome(int Moved, string TargetName, string? Error = null, string? Field = null);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CaseloadScope.Handler scopes, TimeProvider clock)
     {
         public sealed record PersonLine(Guid Id, string LastName, string FirstName, RiskLevel Risk, DateTimeOffset? LastContactAt);
 
@@ -131,9 +136,13 @@ public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler hand
                 .ToListAsync(ct);
         }
 
-        public async Task<Outcome> HandleAsync(CaseloadScope scope, CaseloadScope.WorkerOption from, Command command, Guid actorId,
-            CancellationToken ct)
+        /// <returns>Null when the worker is outside the lead's scope (404): the write checks the scope itself.</returns>
+        public async Task<Outcome?> HandleAsync(Guid fromId, Command command, ClaimsPrincipal user, CancellationToken ct)
         {
+            var authorized = await scopes.AuthorizeAsync(user, null, fromId, Operations.Edit, ct);
+            if (authorized?.Worker is not { } from) return null;
+            var scope = authorized.Scope;
+            var actorId = user.RequiredUserId();
             var to = Guid.Parse(command.ToWorker!);
             if (to == from.Id)
                 return new Outcome(0, "", "Choisissez un autre travailleur social que le référent actuel.", nameof(Command.ToWorker));

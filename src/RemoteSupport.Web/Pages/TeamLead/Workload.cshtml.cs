@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Web.Authorization;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Priorities;
 using RemoteSupport.Web.Infrastructure;
@@ -19,11 +20,10 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var scope = await scopes.ForAsync(User, ct);
-        if (scope is null) return Forbid();
-        Scope = scope;
-        Team = scope.EffectiveTeam(Filter.Team);
-        Data = await handler.HandleAsync(scope, Team, Filter.Sort, Filter.PageNumber, ct);
+        var target = await scopes.AuthorizeAsync(User, Filter.Team, null, Operations.View, ct);
+        if (target is null) return Forbid();
+        (Scope, Team) = (target.Scope, target.TeamId);
+        Data = await handler.HandleAsync(target, Filter.Sort, Filter.PageNumber, ct);
         return Page();
     }
 
@@ -61,24 +61,15 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
     public sealed record Result(IReadOnlyList<WorkerLoad> Workers, int Total, int Page, int Pages, Averages Average, DateOnly WeekStart,
         DateOnly MonthStart);
 
-    /// <summary>
-    /// How far a value stands from the average: null when it is within a quarter of it (or too small to matter),
-    /// else the difference in percent. Over-activity and imbalance are what the team lead looks for.
-    /// </summary>
-    public static int? Deviation(double value, double average)
-    {
-        if (average <= 0) return null;
-        var ratio = (value - average) / average;
-        return Math.Abs(ratio) >= 0.25 && Math.Abs(value - average) >= 1 ? (int)Math.Round(ratio * 100) : null;
-    }
-
     public sealed class Handler(AppDbContext db, PriorityRefresh.Handler refresh, TimeProvider clock)
     {
         /// <summary>A department has hundreds of workers: they are shown a page at a time, the most loaded first by default.</summary>
         public const int PageSize = 50;
 
-        public async Task<Result> HandleAsync(CaseloadScope scope, int? team, SortBy sort, int page, CancellationToken ct)
+        /// <param name="target">The scope, as authorized by <see cref="CaseloadScope.Handler.AuthorizeAsync"/>.</param>
+        public async Task<Result> HandleAsync(CaseloadTarget target, SortBy sort, int page, CancellationToken ct)
         {
+            var (scope, team) = (target.Scope, target.TeamId);
             var today = FrenchTime.Today(clock);
             var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
             var monthStart = new DateOnly(today.Year, today.Month, 1);

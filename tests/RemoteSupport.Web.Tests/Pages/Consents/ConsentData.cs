@@ -14,11 +14,7 @@ public static class ConsentData
         ConsentDecision decision, DateTimeOffset decidedAt, string? comment = null, ConsentMethod method = ConsentMethod.OrallyDuringCall) =>
         factory.WithDbAsync(async db =>
         {
-            var record = new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = modality, Decision = decision, DecidedAt = decidedAt,
-                Method = method, RecordedById = by.Id, RecordedAt = decidedAt, Comment = comment,
-            };
+            var record = ConsentRecord.Seed(person.DepartmentId, person.Id, modality, decision, decidedAt, by.Id, method, comment: comment);
             db.Consents.Add(record);
             await db.SaveChangesAsync();
             return record;

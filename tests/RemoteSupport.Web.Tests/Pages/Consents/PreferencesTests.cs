@@ -203,7 +203,8 @@ public sealed class PreferencesTests(AppFactory factory) : WebTest(factory)
 
         await Factory.WithDbAsync(async db =>
         {
-            (await db.Persons.SingleAsync(p => p.Id == person.Id)).ContactFrequencyDays = 7;
+            var stored = await db.Persons.SingleAsync(p => p.Id == person.Id);
+            stored.SetContactPreferences(stored.PreferredModalities, stored.PreferredWindow, stored.PreferredContactNote, 7);
             await db.SaveChangesAsync();
         });
         var page = await client.SubmitFormManyAsync(form, Form(phone: "1", frequency: "30"));

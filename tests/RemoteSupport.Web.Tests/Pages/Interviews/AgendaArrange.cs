@@ -16,11 +16,7 @@ internal static class AgendaArrange
     public static Task ConsentAsync(AppFactory factory, AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset at) =>
         factory.WithDbAsync(async db =>
         {
-            db.Consents.Add(new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = modality, Decision = decision, DecidedAt = at,
-                Method = ConsentMethod.InPerson, RecordedById = person.ReferentId, RecordedAt = at,
-            });
+            db.Consents.Add(ConsentRecord.Seed(person.DepartmentId, person.Id, modality, decision, at, person.ReferentId, ConsentMethod.InPerson));
             await db.SaveChangesAsync();
         });
 

@@ -24,11 +24,7 @@ public static class InterviewData
         params Modality[] modalities) =>
         factory.WithDbAsync(async db =>
         {
-            db.Consents.AddRange(modalities.Select(m => new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = m, Decision = decision,
-                DecidedAt = at, RecordedAt = at, Method = ConsentMethod.OrallyDuringCall, RecordedById = by.Id,
-            }));
+            db.Consents.AddRange(modalities.Select(m => ConsentRecord.Seed(person.DepartmentId, person.Id, m, decision, at, by.Id)));
             await db.SaveChangesAsync();
         });
 

@@ -108,7 +108,7 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             for (var i = 0; i < 105; i++)
-                db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person.Id, World.Worker56.Id, TestClock.Start.AddMinutes(-i), ActivityKind.NoteAdded, $"Note {i}"));
+                db.ActivityLog.Add(ActivityLogEntry.For(World.Cd56.Id, person.Id, World.Worker56.Id, TestClock.Start.AddMinutes(-i), ActivityKind.ContactLogged, $"Note {i}"));
             await db.SaveChangesAsync();
         });
         var client = await SignInAsync(World.Worker56);

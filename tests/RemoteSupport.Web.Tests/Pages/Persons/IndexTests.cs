@@ -128,11 +128,15 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             for (var i = 0; i < 105; i++)
-                db.Persons.Add(new AccompaniedPerson
+            {
+                var seed = new PersonSeed
                 {
                     DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "Personne", LastName = $"Nom {i:000}",
-                    RemoteReasons = [RemoteReason.Lockdown], CreatedAt = TestClock.Start, Status = i % 2 == 0 ? PersonStatus.Active : PersonStatus.Closed,
-                });
+                    RemoteReasons = [RemoteReason.Lockdown], CreatedAt = TestClock.Start,
+                };
+                if (i % 2 == 1) seed.Close("Fin", TestClock.Start);
+                db.Persons.Add(AccompaniedPerson.Seed(seed));
+            }
             await db.SaveChangesAsync();
         });
         var client = await SignInAsync(World.Worker56);
@@ -162,14 +166,14 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
             // Each filter removes someone else, so the count of 106 holds only if every filter is applied.
             for (var i = 0; i < 130; i++)
             {
-                var person = new AccompaniedPerson
+                var person = new PersonSeed
                 {
                     DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = i == 7 ? "Autre" : "Personne", LastName = $"Nom {i:000}",
                     RemoteReasons = [i is 5 or 6 ? RemoteReason.GeographicDistance : RemoteReason.Lockdown], CreatedAt = TestClock.Start,
                     RiskLevel = i < 110 ? RiskLevel.High : RiskLevel.Low,
                 };
                 if (i == 8) person.Close("Fin", TestClock.Start);
-                db.Persons.Add(person);
+                db.Persons.Add(AccompaniedPerson.Seed(person));
             }
             await db.SaveChangesAsync();
         });

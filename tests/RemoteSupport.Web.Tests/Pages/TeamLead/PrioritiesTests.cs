@@ -200,11 +200,11 @@ public sealed class PrioritiesTests(AppFactory factory) : WebTest(factory)
         {
             for (var i = 0; i < 55; i++)
             {
-                db.Persons.Add(new AccompaniedPerson
+                db.Persons.Add(AccompaniedPerson.Seed(new PersonSeed
                 {
                     DepartmentId = World.Cd56.Id, ReferentId = World.Worker56.Id, FirstName = "Anne", LastName = $"Personne{i:00}",
                     CreatedAt = Now.AddDays(-100), LastContactAt = Now.AddDays(-i), FirstFaceToFaceMeetingOn = new DateOnly(2026, 1, 1),
-                });
+                }));
             }
             await db.SaveChangesAsync();
         });

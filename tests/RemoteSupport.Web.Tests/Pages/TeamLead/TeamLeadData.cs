@@ -16,11 +16,11 @@ public static class TeamLeadData
 
     /// <summary>A person with nothing to report: contacted 3 days ago, phone consent given, already met.</summary>
     public static Task<AccompaniedPerson> CalmPersonAsync(AppFactory factory, AppUser referent, string lastName,
-        Action<AccompaniedPerson>? configure = null) =>
+        Action<PersonSeed>? configure = null) =>
         PersonAsync(factory, referent, lastName, p => { p.LastContactAt = Now.AddDays(-3); configure?.Invoke(p); }, consent: true);
 
     public static async Task<AccompaniedPerson> PersonAsync(AppFactory factory, AppUser referent, string lastName,
-        Action<AccompaniedPerson>? configure = null, bool consent = false)
+        Action<PersonSeed>? configure = null, bool consent = false)
     {
         var person = await World.AddPersonAsync(factory, referent, p =>
         {
@@ -35,11 +35,7 @@ public static class TeamLeadData
     public static Task ConsentAsync(AppFactory factory, AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset at) =>
         factory.WithDbAsync(async db =>
         {
-            db.Consents.Add(new ConsentRecord
-            {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = modality, Decision = decision, DecidedAt = at,
-                Method = ConsentMethod.OrallyDuringCall, RecordedById = person.ReferentId, RecordedAt = at,
-            });
+            db.Consents.Add(ConsentRecord.Seed(person.DepartmentId, person.Id, modality, decision, at, person.ReferentId));
             await db.SaveChangesAsync();
         });
 

@@ -39,6 +39,15 @@ public sealed class AdminGate(IAuthorizationService authorization, IHttpContextA
     public async Task<bool> AllowsAsync(int departmentId, OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(User, new DepartmentScope(departmentId), operation)).Succeeded;
 
+    /// <summary>The departments of a list the administrator may read or change (lists ask once per department).</summary>
+    public async Task<int[]> FilterAsync(IEnumerable<int> departmentIds, OperationAuthorizationRequirement operation)
+    {
+        var allowed = new List<int>();
+        foreach (var id in departmentIds.Distinct())
+            if (await AllowsAsync(id, operation)) allowed.Add(id);
+        return [.. allowed];
+    }
+
     /// <summary>True when every department given is administered (an account's home and extra departments, say).</summary>
     public async Task<bool> AllowsAllAsync(IEnumerable<int> departmentIds, OperationAuthorizationRequirement operation)
     {

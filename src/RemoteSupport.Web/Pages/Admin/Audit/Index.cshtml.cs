@@ -53,7 +53,8 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
 
         public async Task<Result> HandleAsync(Query filter, CancellationToken ct)
         {
-            var scope = db.AllowedDepartmentIds;
+            // The departments whose entries this administrator reads, each asked of the administration scope.
+            var scope = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
             var spansAll = await db.SpansAllDepartmentsAsync(ct);
             // The audit table has no query filter. An entry of a department is seen by that department's administrators;
             // an entry without department only by administrators who span every department (ADR-0007).

@@ -16,7 +16,7 @@ public sealed class Index(Index.Handler handler) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Departments = await handler.HandleAsync(ct);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, AdminGate gate)
     {
         public sealed record ModalityRow(Modality Modality, int? PublishedVersion, DateTimeOffset? PublishedAt, int? PublishedItems, bool HasDraft);
         public sealed record DepartmentRow(int Id, string Code, string Name, IReadOnlyList<ModalityRow> Modalities);
@@ -24,7 +24,8 @@ public sealed class Index(Index.Handler handler) : PageModel
         public async Task<IReadOnlyList<DepartmentRow>> HandleAsync(CancellationToken ct)
         {
             // Departments carry no query filter (they are reference data): the list starts from the administrator's scope.
-            var departments = await db.ScopedDepartments().AsNoTracking().OrderBy(d => d.Code)
+            var allowed = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
+            var departments = await db.ScopedDepartments().AsNoTracking().Where(d => allowed.Contains(d.Id)).OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
             var modalities = ModalityText.InterviewModalities;
             // Templates are filtered to the administrator's departments by the global query filter.

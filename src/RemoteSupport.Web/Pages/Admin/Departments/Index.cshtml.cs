@@ -14,11 +14,13 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
 
     public sealed record Row(int Id, string Code, string Name, int Teams, int ActiveUsers, int ActiveVideoTools);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, AdminGate gate)
     {
         public async Task<(IReadOnlyList<Row> Rows, bool CanCreate)> HandleAsync(CancellationToken ct)
         {
-            var rows = await db.ScopedDepartments().AsNoTracking().OrderBy(d => d.Code)
+            // The list starts from the administrator's claims; each department is still asked of the administration scope.
+            var allowed = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
+            var rows = await db.ScopedDepartments().AsNoTracking().Where(d => allowed.Contains(d.Id)).OrderBy(d => d.Code)
                 .Select(d => new Row(d.Id, d.Code, d.Name,
                     db.Teams.Count(t => t.DepartmentId == d.Id),
                     db.Users.Count(u => u.DepartmentId == d.Id && u.IsActive),

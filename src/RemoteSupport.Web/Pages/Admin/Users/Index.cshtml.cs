@@ -42,7 +42,8 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
         public async Task<Result> HandleAsync(Query filter, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var users = db.ScopedUsers().AsNoTracking();
+            var allowed = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
+            var users = db.ScopedUsers().AsNoTracking().Where(u => allowed.Contains(u.DepartmentId));
             if (filter.Department is { } department)
             {
                 // A department outside the administrator's scope lists nobody (the list already starts from their scope).

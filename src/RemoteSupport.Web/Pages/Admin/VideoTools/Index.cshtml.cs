@@ -11,14 +11,15 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Departments = await handler.HandleAsync(ct);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, AdminGate gate)
     {
         public sealed record ToolRow(Guid Id, int DepartmentId, string Name, string PrivacyNote, bool IsActive, int Interviews);
         public sealed record DepartmentTools(int Id, string Code, string Name, IReadOnlyList<ToolRow> Tools);
 
         public async Task<IReadOnlyList<DepartmentTools>> HandleAsync(CancellationToken ct)
         {
-            var departments = await db.ScopedDepartments().AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
+            var allowed = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
+            var departments = await db.ScopedDepartments().AsNoTracking().Where(d => allowed.Contains(d.Id)).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
             // Video tools are filtered to the administrator's departments by the global query filter.
             var tools = await db.VideoTools.AsNoTracking().OrderByDescending(t => t.IsActive).ThenBy(t => t.Name)
                 .Select(t => new ToolRow(t.Id, t.DepartmentId, t.Name, t.PrivacyNote, t.IsActive, db.Interviews.Count(i => i.VideoToolId == t.Id)))

@@ -28,8 +28,8 @@ public sealed class RoundTripTests(AppFactory factory, ITestOutputHelper output)
         // EF Core checks whether anyone listens at most once a second (its logging cache time): wait for it to notice.
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
         var before = counter.Count;
-        var refusedPage = await client.SubmitFormAsync(form, new(values) { ["Input.Modality"] = "Video" });
-        Assert.Contains("visioconférence", refusedPage.Summary);
+        var refusedPage = await client.SubmitFormAsync(form, new(values) { ["Input.SendSmsReminder"] = "true" });
+        Assert.Contains("Rappel par SMS impossible", refusedPage.Summary);
         var refused = counter.Count - before;
 
         before = counter.Count;
@@ -50,7 +50,7 @@ public sealed class RoundTripTests(AppFactory factory, ITestOutputHelper output)
         output.WriteLine($"Schedule POST round trips: saved {saved}, refused {refused}.");
         // Saved: access (1), person (1), consents (1), checklist (1), department (1), one save.
         Assert.InRange(saved, 5, 7);
-        // Refused by consent: access, person, consents, the video tools of the form shown again; nothing else.
+        // Refused by consent (SMS reminder): access, person, consents, checklist, the video tools of the form shown again.
         Assert.InRange(refused, 3, 6);
     }
 }

@@ -54,7 +54,7 @@ public static class InterviewAttention
         AttentionPoint.PreparationIncomplete => "Préparation incomplète",
         AttentionPoint.SmsReminderCancelled => "Rappel SMS annulé",
         AttentionPoint.OutsideWorkingHours => "Hors horaires de travail",
-        AttentionPoint.NeverMetFaceToFace => "Jamais rencontrée en face à face",
+        AttentionPoint.NeverMetFaceToFace => "Pas encore de rencontre physique",
     };
 
     /// <summary>Consent problems block the interview; the others ask for a look.</summary>

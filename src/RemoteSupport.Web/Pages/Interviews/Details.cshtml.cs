@@ -30,7 +30,8 @@ public sealed class Details(Details.Handler handler) : PageModel
     }
 
     /// <summary>A post without a known handler (a stale or hand-made form) goes back to the page instead of rendering it empty.</summary>
-    public IActionResult OnPost(Guid id) => RedirectToPage("Details", new { id });
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        await handler.MayViewAsync(id, User, ct) ? RedirectToPage("Details", new { id }) : NotFound();
 
     public async Task<IActionResult> OnPostStartAsync(Guid id, uint version, CancellationToken ct)
     {
@@ -140,6 +141,9 @@ public sealed class Details(Details.Handler handler) : PageModel
             public IEnumerable<PhaseView> Phases => Enum.GetValues<ChecklistPhase>()
                 .Select(p => new PhaseView(p, Checklist.Where(i => i.Phase == p).OrderBy(i => i.Order).ToList()));
         }
+
+        public async Task<bool> MayViewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            await gate.AuthorizeInterviewAsync(user, id, PersonOperation.View, ct) is not null;
 
         public async Task<View?> ViewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, bool recordAccess, CancellationToken ct)
         {

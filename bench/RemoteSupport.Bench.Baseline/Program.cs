@@ -144,15 +144,9 @@ app.MapGet("/persons/{id:guid}", async (Guid id, HttpContext http) =>
         command.Parameters.AddWithValue(id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            answers.Add((new ConsentRecord
-            {
-                PersonId = id,
-                Modality = Enum.Parse<Modality>(reader.GetString(0)),
-                Decision = Enum.Parse<ConsentDecision>(reader.GetString(1)),
-                DecidedAt = reader.GetFieldValue<DateTimeOffset>(2),
-                Method = Enum.Parse<ConsentMethod>(reader.GetString(3)),
-                RecordedAt = reader.GetFieldValue<DateTimeOffset>(4),
-            }, reader.IsDBNull(5) ? "" : reader.GetString(5)));
+            answers.Add((ConsentRecord.Seed(departmentId, id, Enum.Parse<Modality>(reader.GetString(0)), Enum.Parse<ConsentDecision>(reader.GetString(1)),
+                reader.GetFieldValue<DateTimeOffset>(2), Guid.Empty, Enum.Parse<ConsentMethod>(reader.GetString(3)), reader.GetFieldValue<DateTimeOffset>(4)),
+                reader.IsDBNull(5) ? "" : reader.GetString(5)));
     }
     var history = answers.Select(a => a.Record).ToList();
     html.Append("<table><tbody>");

@@ -109,6 +109,8 @@ builder.Services.AddRazorPages(o =>
     {
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+        // Choices bind by name only, the same way everywhere (ADR-0014).
+        o.ModelBinderProviders.Insert(0, new EnumNameModelBinderProvider());
         o.Filters.Add<CheckboxBindingFilter>();
         o.Filters.Add<InputValidationFilter>();
     });

@@ -122,7 +122,6 @@ public sealed record ConsentState(Modality Modality, ConsentDecision? Decision, 
 /// </summary>
 public static class ConsentPolicy
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>
     /// The answer in force at <paramref name="at"/>: the latest one given at or before that time (an answer dated later
@@ -210,5 +209,5 @@ public static class ConsentPolicy
     }
 
     internal static string Day(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, Paris).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "?";
+        at is { } t ? ParisTime.ToLocal(t).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "?";
 }

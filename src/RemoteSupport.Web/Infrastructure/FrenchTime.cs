@@ -3,7 +3,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// <summary>Times are stored in UTC and shown and typed in the departments' time zone (metropolitan France).</summary>
 public static class FrenchTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Zone = RemoteSupport.Domain.Common.ParisTime.Zone;
 
     public static DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 

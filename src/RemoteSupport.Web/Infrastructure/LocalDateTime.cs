@@ -84,6 +84,15 @@ public static class FormEnum
             && Enum.TryParse(value.Trim(), ignoreCase: false, out result) && Enum.IsDefined(result);
     }
 
+    public static bool TryParse(Type enumType, string? value, out object? result)
+    {
+        result = null;
+        if (string.IsNullOrWhiteSpace(value) || !char.IsLetter(value.Trim()[0])) return false;
+        if (!Enum.TryParse(enumType, value.Trim(), ignoreCase: false, out var parsed) || !Enum.IsDefined(enumType, parsed!)) return false;
+        result = parsed;
+        return true;
+    }
+
     public static bool Is<T>(string? value) where T : struct, Enum => TryParse<T>(value, out _);
 
     public static T? OrNull<T>(string? value) where T : struct, Enum => TryParse<T>(value, out var v) ? v : null;

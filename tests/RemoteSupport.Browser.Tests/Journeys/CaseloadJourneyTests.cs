@@ -22,7 +22,7 @@ public sealed class CaseloadJourneyTests(Site site) : BrowserTest(site)
         await page.GetByLabel("Commune").FillAsync("Auray");
         await page.GetByLabel("Éloignement géographique").CheckAsync();
         await page.GetByLabel("Niveau de risque").SelectOptionAsync(new SelectOptionValue { Label = "Modéré" });
-        await page.GetByLabel("Vit seule (isolement)").CheckAsync();
+        await page.GetByLabel("Vit sans autre personne au foyer (isolement)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer la fiche" }).ClickAsync();
 
         await page.WaitForURLAsync("**/Persons/Details/**");

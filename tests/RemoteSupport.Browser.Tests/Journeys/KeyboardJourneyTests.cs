@@ -44,7 +44,7 @@ public sealed class KeyboardJourneyTests(Site site) : BrowserTest(site)
         await page.WaitForURLAsync("**/Persons/Details/**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Maïwenn Tanguy-Clavier");
         await Assertions.Expect(page.Locator(".facts").Nth(1)).ToContainTextAsync("Difficultés de mobilité");
-        await Assertions.Expect(page.Locator(".facts").Nth(1)).ToContainTextAsync("vit seule");
+        await Assertions.Expect(page.Locator(".facts").Nth(1)).ToContainTextAsync("vit sans autre personne au foyer");
 
         await Keys.TabToAsync(page, ".breadcrumb a");
         await Keys.EnterAsync(page);

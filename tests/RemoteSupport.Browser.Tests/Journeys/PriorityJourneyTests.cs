@@ -15,7 +15,7 @@ public sealed class PriorityJourneyTests(Site site) : BrowserTest(site)
         await worker.GetByLabel("Nom (obligatoire)", new() { Exact = true }).FillAsync("Priorité-Haute");
         await worker.GetByLabel("Souffrance psychique").CheckAsync();
         await worker.GetByLabel("Niveau de risque").SelectOptionAsync(new SelectOptionValue { Label = "Élevé" });
-        await worker.GetByLabel("Vit seule (isolement)").CheckAsync();
+        await worker.GetByLabel("Vit sans autre personne au foyer (isolement)").CheckAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "Créer la fiche" }).ClickAsync();
         await worker.WaitForURLAsync("**/Persons/Details/**");
 

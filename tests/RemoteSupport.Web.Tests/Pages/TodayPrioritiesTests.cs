@@ -60,8 +60,11 @@ public sealed class TodayPrioritiesTests(AppFactory factory) : WebTest(factory)
 
         var first = await client.GetAsync("/");
         Assert.Equal(10, PrioritiesTests.Rows(first).Count);
+        // The same words as every other list of the application.
+        Assert.Equal("Page suivante", first.Document.QuerySelector(".pager a")!.TextContent.Trim());
         var second = await client.GetAsync(first.Document.QuerySelector(".pager a")!.GetAttribute("href")!);
         Assert.Equal(2, PrioritiesTests.Rows(second).Count);
+        Assert.Equal("Page précédente", second.Document.QuerySelector(".pager a")!.TextContent.Trim());
         Assert.Equal(10, PrioritiesTests.Rows(await client.GetAsync("/?priorites=abc")).Count);
     }
 }

@@ -79,9 +79,14 @@ public sealed class DemoPersons(DateTimeOffset now)
             List<Modality> modalities = Chance(0.5) ? [Modality.Phone, Modality.Sms] : Chance(0.5) ? [Modality.Video, Modality.Phone] : [Modality.Phone];
             List<int> days = Chance(0.3) ? [1, 2, 4] : [];
             // A preferred window is whole or absent, as the form itself requires: never one hour alone.
-            var window = Chance(0.4)
-                ? ContactWindow.Create(days, new TimeOnly(9, 30), new TimeOnly(16, 0))
-                : Chance(0.2) ? ContactWindow.Create(days, new TimeOnly(13, 30), new TimeOnly(17, 0)) : ContactWindow.Create(days, null, null);
+            var (early, late) = (Chance(0.4), Chance(0.4));
+            var window = (early, late) switch
+            {
+                (true, true) => ContactWindow.Create(days, new TimeOnly(9, 30), new TimeOnly(16, 0)),
+                (true, false) => ContactWindow.Create(days, new TimeOnly(9, 30), new TimeOnly(12, 30)),
+                (false, true) => ContactWindow.Create(days, new TimeOnly(13, 30), new TimeOnly(16, 0)),
+                (false, false) => ContactWindow.Create(days, null, null),
+            };
             DateTimeOffset? lastContact = Chance(0.9) ? now.AddDays(-_random.Next(0, 90)).AddHours(-_random.Next(0, 8)) : null;
 
             // Opened the way a worker opens a file, then the preferences, contacts and closure of its story.

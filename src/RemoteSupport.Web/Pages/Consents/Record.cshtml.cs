@@ -78,7 +78,7 @@ public sealed class Record(Record.Handler handler, TimeProvider clock) : PageMod
                 .NotEmpty().WithMessage("Indiquez la date et l'heure de la réponse.")
                 .Must(v => LocalDateTime.TryDateTime(v, out _)).WithMessage("Cette date ou cette heure n'est pas valide.")
                 // The year is checked on the local value first: converting year 0001 to UTC would fall off the calendar.
-                .Must(v => LocalDateTime.TryDateTime(v, out var local) && LocalDateTime.IsPlausibleYear(local.Year)).WithMessage("Cette date semble erronée : vérifiez l'année.")
+                .Must(v => LocalDateTime.TryDateTime(v, out var local) && local.Year >= 2000).WithMessage("Cette date semble erronée : vérifiez l'année.")
                 .Must(v => LocalDateTime.ToUtc(v) <= clock.GetUtcNow()).WithMessage("La réponse ne peut pas être datée dans le futur.");
             RuleFor(c => c.Method).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez comment la réponse a été recueillie.")

@@ -53,6 +53,10 @@ public sealed class DemoSeederTests(AppFactory factory) : IAsyncLifetime
             Assert.Equal([60, 60, 60], workers);
             var reasons = (await db.Persons.Select(p => p.RemoteReasons).ToListAsync()).SelectMany(r => r).Distinct();
             Assert.Equal(Enum.GetValues<RemoteReason>().Order(), reasons.Order());
+            // Every preferred window is whole, as the form requires: both hours or none.
+            var windows = await db.Persons.Select(p => new { p.PreferredTimeFrom, p.PreferredTimeUntil }).ToListAsync();
+            Assert.DoesNotContain(windows, w => (w.PreferredTimeFrom is null) != (w.PreferredTimeUntil is null));
+            Assert.Contains(windows, w => w.PreferredTimeFrom is not null);
 
             var templates = await db.ChecklistTemplates.Include(t => t.Items).ToListAsync();
             // One list per interview modality and department; SMS is not an interview and has none.

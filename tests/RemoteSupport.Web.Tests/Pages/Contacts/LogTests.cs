@@ -98,6 +98,42 @@ public sealed class LogTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task An_outgoing_sms_in_the_quiet_period_asks_for_confirmation_and_the_confirmation_is_journaled()
+    {
+        // The department's « période sans SMS » runs from 19:00 to 08:30 by default; 07:45 falls inside it.
+        var person = await World.AddPersonAsync(Factory, World.Worker56);
+        await ConsentAsync(Factory, person, Modality.Sms, ConsentDecision.Granted, TestClock.Start.AddDays(-30));
+        var client = await SignInAsync(World.Worker56);
+
+        var warned = await client.SubmitAsync($"/Contacts/Log/{person.Id}", Form("Sms", "Outgoing", "Rappel du rendez-vous", "2026-11-23T07:45"));
+
+        Assert.Equal($"/Contacts/Log/{person.Id}", warned.Url.AbsolutePath);
+        Assert.Contains("pendant la période sans SMS du département (de 19:00 à 08:30)", warned.ErrorFor("Input.ConfirmQuietTime"));
+        Assert.Empty(await ContactsOfAsync(person.Id));
+        Assert.Equal("Rappel du rendez-vous", warned.ValueOf("Input.Summary"));
+
+        var logged = await client.SubmitFormAsync(warned, new() { ["Input.ConfirmQuietTime"] = "true" });
+
+        Assert.Equal("Le contact a été noté dans le journal.", logged.Flash);
+        var entry = Assert.Single(await ContactsOfAsync(person.Id));
+        Assert.Equal("SMS envoyé : Rappel du rendez-vous (envoyé pendant la période sans SMS du département ; envoi confirmé)", entry.Description);
+        Assert.Equal(Local(2026, 11, 23, 7, 45), entry.At);
+    }
+
+    [Fact]
+    public async Task An_outgoing_sms_outside_the_quiet_period_needs_no_confirmation()
+    {
+        var person = await World.AddPersonAsync(Factory, World.Worker56);
+        await ConsentAsync(Factory, person, Modality.Sms, ConsentDecision.Granted, TestClock.Start.AddDays(-30));
+        var client = await SignInAsync(World.Worker56);
+
+        var page = await client.SubmitAsync($"/Contacts/Log/{person.Id}", Form("Sms", "Outgoing", "Rappel", "2026-11-23T09:30"));
+
+        Assert.Equal("Le contact a été noté dans le journal.", page.Flash);
+        Assert.Equal("SMS envoyé : Rappel", Assert.Single(await ContactsOfAsync(person.Id)).Description);
+    }
+
+    [Fact]
     public async Task An_email_needs_no_modality_consent()
     {
         var person = await World.AddPersonAsync(Factory, World.Worker56);

@@ -190,12 +190,13 @@ public sealed class ScheduleTests(AppFactory factory) : WebTest(factory)
     [Fact]
     public async Task A_slot_outside_the_persons_preferred_times_is_warned_about()
     {
-        var person = await World.AddPersonAsync(Factory, World.Worker56, p => { p.PreferredDays = [4]; p.PreferredTimeFrom = new TimeOnly(14, 0); });
+        // A preferred window is whole (both hours), and reads the same words as on the person's page.
+        var person = await World.AddPersonAsync(Factory, World.Worker56, p => { p.PreferredDays = [4]; (p.PreferredTimeFrom, p.PreferredTimeUntil) = (new TimeOnly(14, 0), new TimeOnly(18, 0)); });
         await ConsentAsync(Factory, person, World.Worker56, ConsentDecision.Granted, Modality.Phone);
         var client = await SignInAsync(World.Worker56);
 
         var form = await client.GetAsync($"/Interviews/Schedule/{person.Id}");
-        Assert.Contains("jeudi, à partir de 14:00", form.Text);
+        Assert.Contains("jeudi, de 14:00 à 18:00", form.Text);
         var warned = await client.SubmitFormAsync(form, PhoneForm());
 
         Assert.Contains("ne correspond pas aux jours ou aux heures que la personne a dit préférer", warned.Text);

@@ -42,6 +42,19 @@ public sealed class CreateTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task A_language_typed_without_ticking_allophone_is_kept_and_shown()
+    {
+        var client = await SignInAsync(World.Worker56);
+        var page = await client.SubmitManyAsync("/Persons/Create", PersonForm.Complete(("Input.IsAllophone", "false"), ("Input.Language", "  breton ")));
+
+        var person = await Factory.WithDbAsync(db => db.Persons.AsNoTracking().SingleAsync());
+        Assert.Equal((false, "breton"), (person.IsAllophone, person.Language));
+        Assert.Contains("français ; parle aussi breton", page.Text);
+        var edit = await client.GetAsync($"/Persons/Edit/{person.Id}");
+        Assert.Equal("breton", edit.ValueOf("Input.Language"));
+    }
+
+    [Fact]
     public async Task Creating_a_person_writes_the_first_entry_of_their_journal()
     {
         var client = await SignInAsync(World.Worker56);

@@ -42,7 +42,7 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
                      "Adresse électronique | rozenn.kerjean@exemple.test", "Adresse | 4 allée des Ajoncs 56400 Auray",
                      "Dernier contact | 20/11/2026 à 10:00", "Fréquence convenue | tous les 21 jours",
                      "Première rencontre physique | 01/10/2026", "Suivi à distance car | Maladie ou handicap, Zone sans couverture réseau",
-                     "Isolement | vit seule", "Équipement | smartphone, ordinateur, accès à internet", "Autonomie numérique | Autonome",
+                     "Isolement | vit sans autre personne au foyer", "Équipement | smartphone, ordinateur, accès à internet", "Autonomie numérique | Autonome",
                      "Langue | allophone, parle tigrinya ; documents FALC",
                  })
             Assert.Contains(expected, facts);

@@ -65,4 +65,14 @@ public sealed class ScaleSeederTests(AppFactory factory) : WebTest(factory)
         Assert.Equal(0, await SeedAsync());
         Assert.Equal(1, await SeedAsync());
     }
+
+    [Fact]
+    public void Benchmark_data_is_not_in_the_web_assembly()
+    {
+        var web = typeof(Program).Assembly;
+        Assert.DoesNotContain(web.GetTypes(), t => t.Name == nameof(ScaleSeeder));
+        Assert.Equal(typeof(SeedTool).Assembly, typeof(ScaleSeeder).Assembly);
+        // The operator command is gone: the published app takes "seed-scale" for an ordinary host argument.
+        Assert.Null(Web.Infrastructure.Commands.Split(["seed-scale", "--persons", "10"]).Command);
+    }
 }

@@ -49,7 +49,13 @@ public sealed record CaseloadScope(int DepartmentId, string DepartmentName, int?
             CancellationToken ct)
         {
             var scope = await ForAsync(user, ct);
-            if (scope is null) return null;
+            return scope is null ? null : await AuthorizeAsync(user, scope, requestedTeam, worker, operation);
+        }
+
+        /// <summary>The same check on a scope the handler has just read with <see cref="ForAsync"/>.</summary>
+        public async Task<CaseloadTarget?> AuthorizeAsync(ClaimsPrincipal user, CaseloadScope scope, int? requestedTeam, Guid? worker,
+            OperationAuthorizationRequirement operation)
+        {
             var target = new CaseloadTarget(scope, scope.EffectiveTeam(requestedTeam), worker);
             return (await authorization.AuthorizeAsync(user, target, operation)).Succeeded ? target : null;
         }

@@ -26,7 +26,7 @@ public sealed class Priorities(CaseloadScope.Handler scopes, PriorityList.Handle
         // A link to one worker's priorities (from the workload page) shows their team around them.
         team ??= worker is { } w ? scope.EffectiveTeam(scope.Workers.First(x => x.Id == w).TeamId) : null;
         // The list is read only for what the authorization handler accepts (the lead's department, team and worker).
-        var target = await scopes.AuthorizeAsync(User, team, worker, Operations.View, ct);
+        var target = await scopes.AuthorizeAsync(User, scope, team, worker, Operations.View);
         if (target is null) return Forbid();
         (Scope, Team, Worker) = (target.Scope, target.TeamId, target.WorkerId);
         Data = await list.HandleAsync(new PriorityList.Filter(Scope.DepartmentId, Team, Worker), Filter.PageNumber, PriorityList.Handler.PageSize, ct);

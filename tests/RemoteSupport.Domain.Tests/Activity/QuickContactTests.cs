@@ -12,7 +12,14 @@ public sealed class QuickContactTests
     // 10:00 and 20:30 in Paris (UTC+1 in November).
     private static readonly DateTimeOffset Morning = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Evening = new(2026, 11, 24, 19, 30, 0, TimeSpan.Zero);
-    private static readonly Department Department = new() { SmsQuietFrom = new TimeOnly(19, 0), SmsQuietUntil = new TimeOnly(8, 30) };
+    private static readonly Department Department = QuietDepartment();
+
+    private static Department QuietDepartment()
+    {
+        var department = new Department();
+        department.ChangeSmsQuietPeriod(new TimeOnly(19, 0), new TimeOnly(8, 30));
+        return department;
+    }
 
     private static List<ConsentRecord> Granted(params Modality[] modalities) =>
         modalities.Select(m => ConsentRecord.Seed(56, PersonId, m, ConsentDecision.Granted, Morning.AddDays(-30), Guid.Empty)).ToList();

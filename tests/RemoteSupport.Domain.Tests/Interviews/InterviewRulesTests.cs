@@ -11,12 +11,11 @@ public sealed class InterviewRulesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Worker = Guid.NewGuid();
 
-    private static AccompaniedPerson Person() => new() { DepartmentId = 56, FirstName = "Rozenn", LastName = "Kerjean", FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1) };
+    private static AccompaniedPerson Person() =>
+        AccompaniedPerson.Seed(new PersonSeed { DepartmentId = 56, FirstName = "Rozenn", LastName = "Kerjean", FirstFaceToFaceMeetingOn = new DateOnly(2026, 10, 1) });
 
-    private static ConsentRecord Consent(AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset at) => new()
-    {
-        DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = modality, Decision = decision, DecidedAt = at, RecordedAt = at, RecordedById = Worker,
-    };
+    private static ConsentRecord Consent(AccompaniedPerson person, Modality modality, ConsentDecision decision, DateTimeOffset at) =>
+        ConsentRecord.Seed(person.DepartmentId, person.Id, modality, decision, at, Worker);
 
     private static List<ConsentRecord> Granted(AccompaniedPerson person, params Modality[] modalities) =>
         modalities.Select(m => Consent(person, m, ConsentDecision.Granted, Now.AddDays(-10))).ToList();

@@ -17,11 +17,8 @@ namespace RemoteSupport.Web.Tests.Infrastructure;
 public static class TestInterviews
 {
     public static List<ConsentRecord> GrantedInMemory(AccompaniedPerson person, DateTimeOffset at) =>
-        Enum.GetValues<Modality>().Select(m => new ConsentRecord
-        {
-            DepartmentId = person.DepartmentId, PersonId = person.Id, Modality = m, Decision = ConsentDecision.Granted,
-            DecidedAt = at, RecordedAt = at, Method = ConsentMethod.OrallyDuringCall, RecordedById = person.ReferentId,
-        }).ToList();
+        Enum.GetValues<Modality>().Select(m =>
+            ConsentRecord.Seed(person.DepartmentId, person.Id, m, ConsentDecision.Granted, at, person.ReferentId)).ToList();
 
     /// <summary>
     /// Schedules an interview at <paramref name="at"/> (created a week before, or at <paramref name="createdAt"/>), then

@@ -20,7 +20,9 @@ public static class DatabaseFailures
         for (var e = error; e is not null; e = e.InnerException)
         {
             if (e is PostgresException pg) return FailoverStates.Contains(pg.SqlState) || pg.IsTransient;
-            if (e is NpgsqlException npgsql) return npgsql.IsTransient || npgsql.InnerException is System.IO.IOException or System.Net.Sockets.SocketException;
+            // Any other Npgsql error is the client's side of the link: refused, reset, timed out, "no suitable host"
+            // (the multi-host connection string found no primary yet, during a promotion).
+            if (e is NpgsqlException) return true;
             if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransient)) return true;
         }
         return false;

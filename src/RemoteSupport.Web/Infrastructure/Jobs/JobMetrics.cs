@@ -14,8 +14,9 @@ public static class JobMetrics
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Runs = Meter.CreateCounter<long>("remotesupport.jobs.runs", "{run}",
         "Job runs by outcome: succeeded, failed, busy (another instance held the job).");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("remotesupport.jobs.duration", "s",
-        "Duration of the job runs this instance made.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram("remotesupport.jobs.duration", "s",
+        "Duration of the job runs this instance made.", tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600] });
     private static readonly ConcurrentDictionary<string, long> LastSuccess = new();
 
     static JobMetrics()

@@ -18,8 +18,11 @@ public enum JobOutcome
 
 public sealed record JobResult(JobOutcome Outcome, string? Summary);
 
-/// <summary>Settings of the job mechanism: <c>Jobs:Enabled</c> (default true), <c>Jobs:PollSeconds</c> (default 60).</summary>
-public sealed record JobOptions(string ConnectionString, bool Enabled, TimeSpan PollInterval);
+/// <summary>
+/// Settings of the job mechanism: <c>Jobs:Enabled</c> (default true), <c>Jobs:PollSeconds</c> (default 60),
+/// <c>Jobs:StartDelaySeconds</c> (the first offer comes at a random moment up to this long after start, default 10).
+/// </summary>
+public sealed record JobOptions(string ConnectionString, bool Enabled, TimeSpan PollInterval, TimeSpan StartDelay);
 
 /// <summary>
 /// Runs a job on one instance at a time (ADR-0021): a session-level PostgreSQL advisory lock on the job's name, taken
@@ -47,7 +50,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, J
         }
         try
         {
-            var last = await ScalarAsync<DateTimeOffset?>(connection, "SELECT \"LastSucceededAt\" FROM \"JobRuns\" WHERE \"Name\" = @name", job.Name, ct);
+            var last = await LastSucceededAsync(connection, job.Name, ct);
             if (last is { } seen) JobMetrics.SucceededAt(job.Name, seen);
             var started = clock.GetUtcNow();
             if (!force && !job.IsDue(last, started)) return new JobResult(JobOutcome.NotDue, null);
@@ -102,6 +105,14 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, J
                 catch (NpgsqlException) { /* the session is gone, and its lock with it */ }
             }
         }
+    }
+
+    private static async Task<DateTimeOffset?> LastSucceededAsync(NpgsqlConnection connection, string name, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT \"LastSucceededAt\" FROM \"JobRuns\" WHERE \"Name\" = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
     }
 
     private static string? Truncate(string? text) => text is { Length: > 400 } ? text[..400] : text;

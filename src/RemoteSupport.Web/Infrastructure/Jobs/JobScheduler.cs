@@ -16,7 +16,7 @@ public sealed class JobScheduler(IEnumerable<BackgroundJob> jobs, JobRunner runn
         try
         {
             // Instances started together do not all knock at the same second.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2_000, 10_000)), stoppingToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)options.StartDelay.TotalMilliseconds)), stoppingToken);
             using var timer = new PeriodicTimer(options.PollInterval);
             do
             {

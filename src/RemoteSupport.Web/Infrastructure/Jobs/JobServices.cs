@@ -6,7 +6,8 @@ public static class JobServices
     public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         var poll = Math.Clamp(configuration.GetValue("Jobs:PollSeconds", 60), 1, 3600);
-        services.AddSingleton(new JobOptions(connectionString, configuration.GetValue("Jobs:Enabled", true), TimeSpan.FromSeconds(poll)));
+        var delay = Math.Clamp(configuration.GetValue("Jobs:StartDelaySeconds", 10), 1, 600);
+        services.AddSingleton(new JobOptions(connectionString, configuration.GetValue("Jobs:Enabled", true), TimeSpan.FromSeconds(poll), TimeSpan.FromSeconds(delay)));
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobScheduler>();
         return services;

@@ -14,8 +14,10 @@ public sealed class OperationsAccess
 
     public OperationsAccess(IConfiguration configuration)
     {
-        var listed = configuration.GetSection("Operations:AllowedNetworks").Get<string[]>()
-            ?? (configuration["Operations:AllowedNetworks"] is { Length: > 0 } one ? one.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : []);
+        // A list in appsettings.json, or one comma-separated value (an environment variable).
+        var listed = configuration["Operations:AllowedNetworks"] is { Length: > 0 } one
+            ? one.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : configuration.GetSection("Operations:AllowedNetworks").Get<string[]>() ?? [];
         _networks = listed.Select(IPNetwork.Parse).ToArray();
     }
 

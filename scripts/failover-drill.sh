@@ -132,13 +132,27 @@ sleep "$after"
 touch "$DRILL/stop"
 for _ in $(seq 1 60); do kill -0 "$(awk '$2 == "load" { print $1 }' "$DRILL/pids")" 2>/dev/null || break; sleep 0.5; done
 
-drill_log "app1 ready: $(curl -s "http://127.0.0.1:$app1_port/health/ready")"
-drill_log "app2 ready: $(curl -s "http://127.0.0.1:$app2_port/health/ready")"
+ready1="$(curl -s "http://127.0.0.1:$app1_port/health/ready")"; ready2="$(curl -s "http://127.0.0.1:$app2_port/health/ready")"
+drill_log "app1 ready: $ready1"
+drill_log "app2 ready: $ready2"
+on_new="\"node\":\"127.0.0.1:$node2_port\",\"role\":\"primary\""
+if [[ "$ready1" == *"$on_new"* && "$ready2" == *"$on_new"* ]]; then followed="both instances use node2, the new primary, without a restart"; else followed="NOT both instances on node2"; fi
 node_sql "$node2_port" "SELECT substring(\"Description\" from '$marker-[0-9]+-[0-9]+') FROM \"ActivityLog\" WHERE \"Description\" LIKE '%$marker-%'" > "$DRILL/stored.txt"
 drill_log "Jobs (one run across both instances): $(node_sql "$node2_port" "SELECT string_agg(\"Name\" || ' ' || coalesce(\"LastOutcome\", '') || ' on ' || coalesce(\"LastInstance\", ''), '; ') FROM \"JobRuns\"")"
+if curl -s "http://127.0.0.1:$app1_port/metrics" | grep -qi "password="; then
+  drill_log "WARNING: /metrics shows a connection string with its password"
+else
+  drill_log "/metrics (loopback): $(curl -s "http://127.0.0.1:$app1_port/metrics" | grep -c '^db_client_connection_count') Npgsql pool series (one per node and state), no password in them"
+fi
+drill_log "Old primary back: node1's keeper restarted…"
+drill_spawn node1-again runuser -u postgres -- env PATH="$PGBIN:$PATH" XDG_CONFIG_HOME="$DRILL/pg/config" XDG_DATA_HOME="$DRILL/pg/share" \
+  XDG_RUNTIME_DIR="$DRILL/pg/run" pg_autoctl run --pgdata "$DRILL/pg/node1"
+if wait_state node1 secondary 90 2>/dev/null; then rejoined="node1 rejoined as secondary"; else rejoined="node1 not back as secondary within 90 s"; fi
+drill_log "$rejoined; formation: $(monitor_sql "SELECT string_agg(nodename || ' ' || reportedstate, ', ' ORDER BY nodeid) FROM pgautofailover.node")"
 echo
 echo "== Failover drill result (pg_auto_failover, synchronous secondary; 2 app instances behind haproxy)"
 status=0
 python3 "$ROOT/scripts/drill/write_contacts.py" summarise --out "$DRILL/attempts.jsonl" --stored "$DRILL/stored.txt" --event-file "$DRILL/event" || status=$?
-echo "promotion seen by the monitor : $(python3 -c "print(f'{$promoted - $start_wait:.1f}')") s after the primary was stopped"
+echo "promotion seen by the monitor   : $(python3 -c "print(f'{$promoted - $start_wait:.1f}')") s after the primary was stopped"
+echo "after the failover             : $followed; $rejoined"
 exit "$status"

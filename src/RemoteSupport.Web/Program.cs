@@ -14,6 +14,9 @@ using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
+using RemoteSupport.Web.Infrastructure.Jobs;
+using RemoteSupport.Web.Infrastructure.Operations;
+using RemoteSupport.Web.Data.Priorities;
 using Serilog;
 
 var (command, hostArgs) = Commands.Split(args);
@@ -120,7 +123,13 @@ ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.Cultu
 builder.Services.AddPageHandlers();
 builder.Services.AddScoped<DemoSeeder>();
 
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+// Operations (docs/operations.md): readiness names the database node in use, /metrics for the operations networks,
+// background jobs on one instance at a time (ADR-0021), 503 + Retry-After while the database fails over (ADR-0020).
+builder.Services.AddHealthChecks().AddCheck<DatabaseNodeHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddAppTelemetry();
+builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
+builder.Services.AddJobs(connectionString, builder.Configuration)
+    .AddJob<PriorityRefreshJob>();
 
 var app = builder.Build();
 
@@ -134,7 +143,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", false))
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
 }
 
-app.UseExceptionHandler("/Error");
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseFailures.StatusCodeFor });
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<SecurityHeadersMiddleware>();
 // The layout links its assets with a version (asp-append-version): such a URL changes when the file does, so browsers
@@ -142,6 +151,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticAssets.CacheVersionedForAYear });
 app.UseMiddleware<NoStoreMiddleware>();
 app.UseRequestLocalization();
+app.UseMiddleware<MetricsAccessMiddleware>();
 app.UseRouting();
 app.UseSerilogRequestLogging(o =>
 {
@@ -154,7 +164,8 @@ app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseNodeHealthCheck.WriteAsync }).AllowAnonymous();
+app.MapAppMetrics();
 app.MapRazorPages();
 
 await app.RunAsync();

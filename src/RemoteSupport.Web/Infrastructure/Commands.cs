@@ -13,7 +13,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities", "run-job", "jobs"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -47,6 +47,11 @@ public static class Commands
                     Console.WriteLine($"Department {department}: {count} priorities recomputed.");
                 }
                 return 0;
+            case "run-job":
+                // Background jobs by hand or from cron, through the same single-runner lock (ADR-0021).
+                return await Jobs.JobCommands.RunJobAsync(services, args, Console.Out, Console.Error);
+            case "jobs":
+                return await Jobs.JobCommands.ListAsync(services, db.Database.GetConnectionString()!, Console.Out);
             default:
                 return 2;
         }

@@ -38,6 +38,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Seed:Demo", "false");
+        // Background jobs run only where a test starts them (Operations/JobTests): no refresh racing a test.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

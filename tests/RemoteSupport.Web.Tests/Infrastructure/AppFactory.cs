@@ -34,6 +34,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Seed:Demo", "false");
+        // Background jobs run only where a test starts them (Operations/JobTests): no refresh racing a test.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

@@ -22,6 +22,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
@@ -74,6 +75,12 @@ builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddScoped<PersonGate>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PersonAuthorizationHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, InterviewAuthorizationHandler>();
+// The person's rights (issue 14): access journal, copy of the data, retention.
+builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.RightsGate>();
+builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.SubjectAccessExport>();
+builder.Services.AddScoped<RemoteSupport.Web.Data.Retention.RetentionJob>();
+if (builder.Configuration.GetValue("Retention:Nightly", true))
+    builder.Services.AddHostedService<RemoteSupport.Web.Data.Retention.RetentionNightly>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -94,6 +101,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Interviews", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Contacts", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/TeamLead", Policies.ReviewCaseload);
+        o.Conventions.AuthorizeFolder("/Rights", Policies.PersonRights);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -108,6 +116,7 @@ builder.Services.AddRazorPages(o =>
         FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
         o.Filters.Add<CheckboxBindingFilter>();
         o.Filters.Add<InputValidationFilter>();
+        o.Filters.Add<RemoteSupport.Web.Data.Retention.ProcessingRestrictedFilter>();
     });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);

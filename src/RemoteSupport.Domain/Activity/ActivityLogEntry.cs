@@ -22,13 +22,23 @@ public enum ActivityKind
     FollowUpActionDone,
     PersonReassigned,
     NoteAdded,
+    // The person's rights (issue 14)
+    NoticeGiven,
+    MessagesObjected,
+    MessagesObjectionLifted,
+    ProcessingRestricted,
+    ProcessingRestrictionLifted,
+    RetentionHeld,
+    RetentionHoldReleased,
+    SubjectAccessExported,
+    PersonAnonymised,
 }
 
 /// <summary>
 /// The journal d'activité: append-only, attributable record of what was done for a person.
 /// It stands in for the department's system of record, so it is never updated or deleted.
 /// </summary>
-public sealed class ActivityLogEntry : IDepartmentScoped
+public sealed partial class ActivityLogEntry : IDepartmentScoped
 {
     public long Id { get; set; }
     public int DepartmentId { get; set; }
@@ -77,6 +87,15 @@ public static class ActivityText
         ActivityKind.FollowUpActionDone => "Suite réalisée",
         ActivityKind.PersonReassigned => "Changement de référent",
         ActivityKind.NoteAdded => "Note",
+        ActivityKind.NoticeGiven => "Notice d'information remise",
+        ActivityKind.MessagesObjected => "Opposition aux messages",
+        ActivityKind.MessagesObjectionLifted => "Fin de l'opposition aux messages",
+        ActivityKind.ProcessingRestricted => "Limitation du traitement",
+        ActivityKind.ProcessingRestrictionLifted => "Fin de la limitation du traitement",
+        ActivityKind.RetentionHeld => "Conservation prolongée",
+        ActivityKind.RetentionHoldReleased => "Fin de la conservation prolongée",
+        ActivityKind.SubjectAccessExported => "Copie des données remise",
+        ActivityKind.PersonAnonymised => "Dossier anonymisé",
     };
 }
 

@@ -1,6 +1,6 @@
 namespace RemoteSupport.Domain.Departments;
 
-public sealed class Department
+public sealed partial class Department
 {
     public int Id { get; set; }
     public string Code { get; set; } = "";

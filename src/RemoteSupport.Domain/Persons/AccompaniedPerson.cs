@@ -2,7 +2,7 @@ using RemoteSupport.Domain.Common;
 
 namespace RemoteSupport.Domain.Persons;
 
-public sealed class AccompaniedPerson : IDepartmentScoped
+public sealed partial class AccompaniedPerson : IDepartmentScoped
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public int DepartmentId { get; set; }

@@ -15,7 +15,13 @@ public static class AuditTrail
         public const string Departments = "Departments";
         public const string Teams = "Teams";
         public const string VideoTools = "VideoTools";
-        public static readonly string[] All = [Users, Departments, Teams, VideoTools];
+        /// <summary>A department's data-protection settings and notice (issue 14).</summary>
+        public const string DataProtection = "DataProtection";
+        /// <summary>A copy of a person's data handed over (droit d'accès).</summary>
+        public const string SubjectAccess = "SubjectAccess";
+        /// <summary>An administrator's reading of what a user opened.</summary>
+        public const string AccessJournal = "AccessJournal";
+        public static readonly string[] All = [Users, Departments, Teams, VideoTools, DataProtection, SubjectAccess, AccessJournal];
     }
 
     public static class Actions
@@ -27,6 +33,8 @@ public static class AuditTrail
         public const string Unlock = "Unlock";
         public const string ResetPassword = "ResetPassword";
         public const string Delete = "Delete";
+        public const string Export = "Export";
+        public const string Read = "Read";
     }
 
     // Secrets never enter the trail, whatever a caller puts in a snapshot.

@@ -142,6 +142,9 @@ public static class AuditText
         AuditTrail.Areas.Departments => "Départements",
         AuditTrail.Areas.Teams => "Équipes",
         AuditTrail.Areas.VideoTools => "Outils de visioconférence",
+        AuditTrail.Areas.DataProtection => "Protection des données",
+        AuditTrail.Areas.SubjectAccess => "Copies de données remises",
+        AuditTrail.Areas.AccessJournal => "Lecture du journal des consultations",
         _ => area,
     };
 
@@ -154,6 +157,8 @@ public static class AuditText
         AuditTrail.Actions.Unlock => "Déverrouillage",
         AuditTrail.Actions.ResetPassword => "Nouveau mot de passe provisoire",
         AuditTrail.Actions.Delete => "Suppression",
+        AuditTrail.Actions.Export => "Copie remise",
+        AuditTrail.Actions.Read => "Lecture",
         _ => action,
     };
 

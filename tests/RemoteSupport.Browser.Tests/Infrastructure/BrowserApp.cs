@@ -39,6 +39,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Retention:Nightly", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

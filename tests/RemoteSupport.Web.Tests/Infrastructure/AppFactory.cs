@@ -35,6 +35,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests run the retention job themselves, with the test clock.
+        builder.UseSetting("Retention:Nightly", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -97,7 +97,9 @@ public sealed class RetentionJob(AppDbContext db, TimeProvider clock, ILogger<Re
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var person = await db.Persons.FromSql($"SELECT * FROM \"AccompaniedPersons\" WHERE \"Id\" = {personId} FOR UPDATE").FirstAsync(token);
+            // The row is locked: a contact logged meanwhile waits, and is seen by the check below if it came first.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"AccompaniedPersons\" WHERE \"Id\" = {personId} FOR UPDATE", token);
+            var person = await db.Persons.FirstAsync(p => p.Id == personId, token);
             var department = await db.Departments.AsNoTracking().Where(d => d.Id == person.DepartmentId).Select(d => d.ActivePeriodMonths).FirstAsync(token);
             if (!RetentionPolicy.IsDue(person, department, now)) return false;
 

@@ -46,4 +46,29 @@ public sealed class RestrictionsTests(AppFactory factory) : WebTest(factory)
         var kinds = await Factory.WithDbAsync(db => db.ActivityLog.Where(a => a.PersonId == person.Id).OrderBy(a => a.Id).Select(a => a.Kind).ToListAsync());
         Assert.Equal([ActivityKind.ProcessingRestricted, ActivityKind.ProcessingRestrictionLifted, ActivityKind.PersonUpdated], kinds);
     }
+
+    [Fact]
+    public async Task Posts_from_another_department_or_team_get_404_and_change_nothing()
+    {
+        var person = await World.AddPersonAsync(Factory, World.Worker56);
+        foreach (var user in new[] { World.Worker29, World.OtherTeamWorker56 })
+        {
+            var client = await SignInAsync(user);
+            // A valid antiforgery token, taken from a page this user may open: only the handler's own check stands.
+            var home = await client.GetAsync("/Account/ChangePassword");
+            var token = home.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            foreach (var url in new[]
+                     {
+                         $"/Rights/Restrictions/{person.Id}?handler=Restrict", $"/Rights/Restrictions/{person.Id}?handler=Object",
+                         $"/Rights/Notice/{person.Id}", $"/Rights/Export/{person.Id}?handler=Json",
+                     })
+            {
+                var page = await client.PostAsync(url, [("__RequestVerificationToken", token), ("Input.Method", "InPerson"), ("Input.GivenOn", "2026-11-20")]);
+                Assert.Equal(System.Net.HttpStatusCode.NotFound, page.Status);
+            }
+        }
+        var stored = await Factory.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id));
+        Assert.False(stored.ProcessingRestricted || stored.ObjectsToMessages || stored.NoticeGivenAt is not null);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.ActivityLog.CountAsync(a => a.PersonId == person.Id)));
+    }
 }

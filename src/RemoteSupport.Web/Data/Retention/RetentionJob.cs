@@ -143,7 +143,7 @@ public sealed class RetentionJob(AppDbContext db, TimeProvider clock, ILogger<Re
 }
 
 /// <summary>Runs <see cref="RetentionJob"/> every night at 02:30, Paris time, inside the app (off with Retention:Nightly=false).</summary>
-public sealed class RetentionNightly(IServiceScopeFactory scopes, ILogger<RetentionNightly> log) : BackgroundService
+public sealed class RetentionNightly(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionNightly> log) : BackgroundService
 {
     private static readonly TimeOnly At = new(2, 30);
 
@@ -151,11 +151,11 @@ public sealed class RetentionNightly(IServiceScopeFactory scopes, ILogger<Retent
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             var local = FrenchTime.ToLocal(now);
             var next = local.Date + At.ToTimeSpan();
             if (next <= local) next = next.AddDays(1);
-            await Task.Delay(FrenchTime.FromLocal(next) - now, stoppingToken);
+            await Task.Delay(FrenchTime.FromLocal(next) - now, clock, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

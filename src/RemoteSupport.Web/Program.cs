@@ -25,6 +25,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
@@ -80,6 +81,12 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdministrationScopeAuthorizationHandler>();
 builder.Services.AddScoped<AdminGate>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RemoteSupport.Web.Pages.TeamLead.CaseloadAuthorizationHandler>();
+// The person's rights (issue 14): access journal, copy of the data, retention.
+builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.RightsGate>();
+builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.SubjectAccessExport>();
+builder.Services.AddScoped<RemoteSupport.Web.Data.Retention.RetentionJob>();
+if (builder.Configuration.GetValue("Retention:Nightly", true))
+    builder.Services.AddHostedService<RemoteSupport.Web.Data.Retention.RetentionNightly>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -100,6 +107,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Interviews", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Contacts", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/TeamLead", Policies.ReviewCaseload);
+        o.Conventions.AuthorizeFolder("/Rights", Policies.PersonRights);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -116,6 +124,7 @@ builder.Services.AddRazorPages(o =>
         o.ModelBinderProviders.Insert(0, new EnumNameModelBinderProvider());
         o.Filters.Add<CheckboxBindingFilter>();
         o.Filters.Add<InputValidationFilter>();
+        o.Filters.Add<RemoteSupport.Web.Data.Retention.ProcessingRestrictedFilter>();
     });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);

@@ -20,13 +20,23 @@ public enum ActivityKind
     ContactLogged,
     FollowUpActionDone,
     PersonReassigned,
+    // The person's rights (issue 14)
+    NoticeGiven,
+    MessagesObjected,
+    MessagesObjectionLifted,
+    ProcessingRestricted,
+    ProcessingRestrictionLifted,
+    RetentionHeld,
+    RetentionHoldReleased,
+    SubjectAccessExported,
+    PersonAnonymised,
 }
 
 /// <summary>
 /// The journal d'activité: append-only, attributable record of what was done for a person.
 /// It stands in for the department's system of record, so it is never updated or deleted.
 /// </summary>
-public sealed class ActivityLogEntry : IDepartmentScoped
+public sealed partial class ActivityLogEntry : IDepartmentScoped
 {
     // For EF Core; entries are written through For.
     private ActivityLogEntry() { }
@@ -35,7 +45,7 @@ public sealed class ActivityLogEntry : IDepartmentScoped
     public int DepartmentId { get; private set; }
     public Guid? PersonId { get; private set; }
     public Guid ActorId { get; private set; }
-    public DateTimeOffset At { get; private set; }
+    public DateTimeOffset At { get; internal set; }
     public ActivityKind Kind { get; private set; }
     /// <summary>What happened, in French, for the person's journal. Stored data, never written to the technical log.</summary>
     public string Description { get; private set; } = "";
@@ -77,6 +87,15 @@ public static class ActivityText
         ActivityKind.ContactLogged => "Contact",
         ActivityKind.FollowUpActionDone => "Suite réalisée",
         ActivityKind.PersonReassigned => "Changement de référent",
+        ActivityKind.NoticeGiven => "Notice d'information remise",
+        ActivityKind.MessagesObjected => "Opposition aux messages",
+        ActivityKind.MessagesObjectionLifted => "Fin de l'opposition aux messages",
+        ActivityKind.ProcessingRestricted => "Limitation du traitement",
+        ActivityKind.ProcessingRestrictionLifted => "Fin de la limitation du traitement",
+        ActivityKind.RetentionHeld => "Conservation prolongée",
+        ActivityKind.RetentionHoldReleased => "Fin de la conservation prolongée",
+        ActivityKind.SubjectAccessExported => "Copie des données remise",
+        ActivityKind.PersonAnonymised => "Dossier anonymisé",
     };
 }
 
@@ -90,7 +109,7 @@ public sealed class PersonAccess : IDepartmentScoped
     public int DepartmentId { get; private set; }
     public Guid PersonId { get; private set; }
     public Guid UserId { get; private set; }
-    public DateTimeOffset At { get; private set; }
+    public DateTimeOffset At { get; internal set; }
     public string Page { get; private set; } = "";
 
     public static PersonAccess Record(int departmentId, Guid personId, Guid userId, DateTimeOffset at, string page) => new()

@@ -8,6 +8,12 @@ public enum AuditArea
     Teams,
     VideoTools,
     Checklists,
+    /// <summary>A department's data-protection settings and information notice.</summary>
+    DataProtection,
+    /// <summary>A copy of a person's data handed over (droit d'accès).</summary>
+    SubjectAccess,
+    /// <summary>An administrator's reading of what a user opened.</summary>
+    AccessJournal,
 }
 
 /// <summary>What an administrator did. Stored by name (older entries hold these same names): never rename a member.</summary>
@@ -30,6 +36,9 @@ public enum AuditAction
     ResetToDefault,
     Publish,
     DiscardDraft,
+    // The person's rights
+    Export,
+    Read,
 }
 
 public static class AuditVocabulary
@@ -41,6 +50,9 @@ public static class AuditVocabulary
         AuditArea.Teams => "Équipes",
         AuditArea.VideoTools => "Outils de visioconférence",
         AuditArea.Checklists => "Listes de contrôle",
+        AuditArea.DataProtection => "Protection des données",
+        AuditArea.SubjectAccess => "Copies de données remises",
+        AuditArea.AccessJournal => "Lecture du journal des consultations",
     };
 
     public static string French(this AuditAction action) => action switch
@@ -61,5 +73,7 @@ public static class AuditVocabulary
         AuditAction.ResetToDefault => "Retour à la liste par défaut",
         AuditAction.Publish => "Publication",
         AuditAction.DiscardDraft => "Brouillon abandonné",
+        AuditAction.Export => "Copie remise",
+        AuditAction.Read => "Lecture",
     };
 }

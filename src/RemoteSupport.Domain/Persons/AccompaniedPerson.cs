@@ -8,7 +8,7 @@ namespace RemoteSupport.Domain.Persons;
 /// Nothing outside sets the status, the referent, the dates or the preferred window directly; demo data and tests go
 /// through the same methods or the clearly named <see cref="Seed"/> factory.
 /// </summary>
-public sealed class AccompaniedPerson : IDepartmentScoped
+public sealed partial class AccompaniedPerson : IDepartmentScoped
 {
     // For EF Core, which sets the columns through the private setters.
     private AccompaniedPerson() { }

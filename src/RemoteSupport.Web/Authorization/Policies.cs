@@ -11,6 +11,8 @@ public static class Policies
     public const string ReviewCaseload = nameof(ReviewCaseload);
     /// <summary>Department configuration, users, audit.</summary>
     public const string Administer = nameof(Administer);
+    /// <summary>The person's-rights pages: each handler then decides who may do what (RightsGate).</summary>
+    public const string PersonRights = nameof(PersonRights);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -19,5 +21,6 @@ public static class Policies
         options.AddPolicy(FollowPersons, p => p.RequireRole(Roles.SocialWorker, Roles.TeamLead));
         options.AddPolicy(ReviewCaseload, p => p.RequireRole(Roles.TeamLead));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(PersonRights, p => p.RequireRole(Roles.SocialWorker, Roles.TeamLead, Roles.Admin));
     }
 }

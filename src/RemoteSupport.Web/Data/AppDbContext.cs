@@ -145,16 +145,19 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         builder.Entity<T>().HasQueryFilter(DepartmentFilter, filter);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        GuardWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // The journal's chain and the restriction guard read the database before writing: the synchronous path goes through
+    // the same code (nothing in the app saves synchronously).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // A restricted or anonymised file is read-only, whatever page writes (issue 14).
+        await Retention.ProcessingRestrictionGuard.CheckAsync(this, cancellationToken);
+        // New journal entries are sealed into their department's hash chain, in the save's transaction (ADR-0023).
+        if (!Journal.JournalSealing.HasNewEntries(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await Journal.JournalSealing.SaveSealedAsync(this, (accept, ct) => base.SaveChangesAsync(accept, ct), acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities", "run-job", "jobs"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities", "run-job", "jobs", "retention", "verify-journal"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -52,9 +52,59 @@ public static class Commands
                 return await Jobs.JobCommands.RunJobAsync(services, args, Console.Out, Console.Error);
             case "jobs":
                 return await Jobs.JobCommands.ListAsync(services, db.Database.GetConnectionString()!, Console.Out);
+            case "retention":
+                await db.Database.MigrateAsync();
+                return await RetentionCommandAsync(services, options, Console.Out, Console.Error);
+            case "verify-journal":
+                await db.Database.MigrateAsync();
+                return await VerifyJournalAsync(services, Console.Out);
             default:
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// The retention job by hand (issue 14): <c>--dry-run</c> lists who would be anonymised and how many access rows would
+    /// go, <c>--apply</c> does it. The same code as the nightly run, under the same lock.
+    /// </summary>
+    public static async Task<int> RetentionCommandAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output, TextWriter errors)
+    {
+        var apply = options.ContainsKey("apply");
+        if (apply == options.ContainsKey("dry-run"))
+        {
+            await errors.WriteLineAsync("Usage: retention --dry-run | --apply");
+            return 2;
+        }
+        var report = await services.GetRequiredService<Data.Retention.RetentionJob>().RunAsync(apply, CancellationToken.None);
+        if (report.Skipped)
+        {
+            await output.WriteLineAsync("Another instance is running the retention job: nothing done.");
+            return 1;
+        }
+        foreach (var d in report.Departments)
+        {
+            // Ids only: the output may end in a log.
+            await output.WriteLineAsync(apply
+                ? $"Department {d.Code}: {d.Anonymised} person(s) anonymised of {d.Due.Count} due; {d.AccessRowsPurged} access row(s) purged."
+                : $"Department {d.Code}: {d.Due.Count} person(s) would be anonymised; {d.AccessRowsPurged} access row(s) would be purged.");
+            foreach (var id in d.Due) await output.WriteLineAsync($"  {id}");
+        }
+        return 0;
+    }
+
+    /// <summary>Checks every department's journal chain; exit code 0 when all are intact, 1 when one breaks (ADR-0023).</summary>
+    public static async Task<int> VerifyJournalAsync(IServiceProvider services, TextWriter output)
+    {
+        var db = services.GetRequiredService<AppDbContext>().AsSystem();
+        var departments = await db.Departments.Select(d => d.Id).ToListAsync();
+        var results = await Data.Journal.JournalVerification.VerifyAsync(db, departments, CancellationToken.None);
+        foreach (var r in results)
+        {
+            await output.WriteLineAsync(r.Intact
+                ? $"Department {r.Code}: intact ({r.Entries} entries)."
+                : $"Department {r.Code}: BROKEN at entry {r.Break!.EntryId} (sequence {r.Break.ChainSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {r.Break.Kind}.");
+        }
+        return results.All(r => r.Intact) ? 0 : 1;
     }
 
     /// <summary>"COMMAND --name value --flag" into { name: value, flag: "true" }.</summary>

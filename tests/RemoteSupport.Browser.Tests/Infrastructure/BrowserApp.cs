@@ -41,6 +41,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         // Background jobs run only where a test starts them (Operations/JobTests): no refresh racing a test.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Retention:Nightly", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -56,6 +56,9 @@ public static class SitePages
         new("compte-rendu", Demo.Worker, "/Interviews/Complete/{interview}", Picture: true),
         new("compte-rendu-erreurs", Demo.Worker, "/Interviews/Complete/{interview}", SubmitEmpty: true),
         new("suite-a-donner", Demo.Worker, "/Contacts/FollowUpDone/{follow-up}"),
+        new("droits-personne", Demo.Worker, "/Rights/Restrictions/{person}"),
+        new("notice-information", Demo.Worker, "/Rights/Notice/{person}"),
+        new("notice-information-erreurs", Demo.Worker, "/Rights/Notice/{person}", SubmitEmpty: true),
         new("page-introuvable", Demo.Worker, "/Persons/Details/00000000-0000-0000-0000-000000000000", Status: 404),
         // Team lead
         new("accueil-responsable", Demo.Lead, "/", Picture: true),
@@ -66,6 +69,9 @@ public static class SitePages
         new("charge-de-travail", Demo.Lead, "/TeamLead/Workload", Picture: true),
         new("chiffres", Demo.Lead, "/TeamLead/Figures", Picture: true),
         new("reassigner", Demo.Lead, "/TeamLead/Reassign"),
+        new("qui-a-consulte", Demo.Lead, "/Rights/Access/{person}"),
+        new("copie-des-donnees", Demo.Lead, "/Rights/Export/{person}"),
+        new("a-anonymiser", Demo.Lead, "/TeamLead/Retention"),
         // Administrator (every department)
         new("utilisateurs", Demo.Admin, "/Admin/Users", Picture: true),
         new("nouvel-utilisateur", Demo.Admin, "/Admin/Users/Create", SubmitEmpty: true),
@@ -83,6 +89,9 @@ public static class SitePages
         new("listes-controle", Demo.Admin, "/Admin/Checklists"),
         new("liste-controle-visio", Demo.Admin, "/Admin/Checklists/Edit/{department}/Video", Picture: true),
         new("version-liste-controle", Demo.Admin, "/Admin/Checklists/Version/{checklist-version}"),
+        new("journal-consultations", Demo.Admin, "/Admin/Journal"),
+        new("integrite-journal", Demo.Admin, "/Admin/Journal/Chain"),
+        new("protection-donnees", Demo.Admin, "/Admin/Journal/Settings/{department}"),
     ];
 
     public static SitePage Named(string name) => All.Single(p => p.Name == name);

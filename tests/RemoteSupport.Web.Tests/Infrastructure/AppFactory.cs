@@ -37,6 +37,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Background jobs run only where a test starts them (Operations/JobTests): no refresh racing a test.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests run the retention job themselves, with the test clock.
+        builder.UseSetting("Retention:Nightly", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

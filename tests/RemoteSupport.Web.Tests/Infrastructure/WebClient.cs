@@ -39,7 +39,7 @@ public sealed class WebClient(HttpClient http)
     private static readonly HtmlParser Parser = new();
     public HttpClient Http { get; } = http;
 
-    public static async Task<WebClient> SignInAsync(AppFactory factory, string email, string password)
+    public static async Task<WebClient> SignInAsync(WebApplicationFactory<Program> factory, string email, string password)
     {
         var client = new WebClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });

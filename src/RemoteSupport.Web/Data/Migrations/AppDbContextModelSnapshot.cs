@@ -159,6 +159,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -166,6 +169,14 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");
@@ -182,9 +193,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Redacted")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("DepartmentId", "ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "At", "Kind");
 
@@ -268,7 +289,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId", "At");
+
                     b.HasIndex("DepartmentId", "PersonId", "At");
+
+                    b.HasIndex("DepartmentId", "UserId", "At");
 
                     b.ToTable("PersonAccesses", (string)null);
                 });
@@ -453,6 +478,16 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccessJournalMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12);
+
+                    b.Property<int>("ActivePeriodMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(24);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -469,11 +504,34 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("NotContactedAlertDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("NoticeAdditionalText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeController")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeDpoContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeRightsContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<TimeOnly>("SmsQuietFrom")
                         .HasColumnType("time without time zone");
 
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("SubjectAccessExporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("TeamLeadsAndAdmins");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -808,6 +866,9 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
@@ -878,6 +939,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("NeedsEasyToRead")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("NoticeGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticeMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ObjectedToMessagesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ObjectsToMessages")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -904,12 +978,25 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly?>("PreferredTimeUntil")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("ProcessingRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ReferentId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<string[]>("RemoteReasons")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("RetentionHeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetentionHoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("RiskLevel")
                         .IsRequired()
@@ -930,6 +1017,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentId");
+
+                    b.HasIndex("DepartmentId", "AnonymisedAt", "LastContactAt");
+
+                    b.HasIndex("DepartmentId", "ReferentId", "NoticeGivenAt");
 
                     b.HasIndex("DepartmentId", "Status", "LastContactAt");
 

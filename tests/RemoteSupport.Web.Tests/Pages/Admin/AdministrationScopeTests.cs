@@ -22,7 +22,7 @@ public sealed class AdministrationScopeTests(AppFactory factory) : WebTest(facto
     {
         var authorization = Factory.Services.GetRequiredService<IAuthorizationService>();
         async Task<bool> Allowed(ClaimsPrincipal user, int department) =>
-            (await authorization.AuthorizeAsync(user, new DepartmentScope(department), Operations.Edit)).Succeeded;
+            (await authorization.AuthorizeAsync(user, new DepartmentScope(department), RemoteSupport.Web.Authorization.Operations.Edit)).Succeeded;
 
         Assert.True(await Allowed(Principal(Roles.Admin, 56), 56));
         Assert.True(await Allowed(Principal(Roles.Admin, 56, 29), 29));

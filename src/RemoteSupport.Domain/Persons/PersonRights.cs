@@ -1,0 +1,146 @@
+using RemoteSupport.Domain.Common;
+
+namespace RemoteSupport.Domain.Persons;
+
+/// <summary>How the information notice reached the person.</summary>
+public enum NoticeMethod { InPerson, ByPost, ByEmail }
+
+/// <summary>
+/// The person's rights over their file (issue 14): information, objection to messages, restriction of processing,
+/// retention hold and anonymisation. Each change is journaled by the caller, in the same save.
+/// </summary>
+public sealed partial class AccompaniedPerson
+{
+    public const int RightsReasonMaxLength = 500;
+
+    /// <summary>When the information notice was last given, and how.</summary>
+    public DateTimeOffset? NoticeGivenAt { get; set; }
+    public NoticeMethod? NoticeMethod { get; set; }
+
+    /// <summary>Opposition aux messages (GDPR art. 21): no message of any kind leaves for this person.</summary>
+    public bool ObjectsToMessages { get; set; }
+    public DateTimeOffset? ObjectedToMessagesAt { get; set; }
+
+    /// <summary>Limitation du traitement (GDPR art. 18): the file is kept but read-only, except for lifting it.</summary>
+    public bool ProcessingRestricted { get; set; }
+    public DateTimeOffset? ProcessingRestrictedAt { get; set; }
+
+    /// <summary>A legal obligation keeps the file past its active period; the reason is journaled.</summary>
+    public string? RetentionHoldReason { get; set; }
+    public DateTimeOffset? RetentionHeldAt { get; set; }
+
+    /// <summary>Set once identifying fields and free texts were wiped: the record remains only as anonymous facts.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
+    public bool IsAnonymised => AnonymisedAt is not null;
+    public bool IsRetentionHeld => RetentionHeldAt is not null;
+
+    /// <summary>The one question every sender asks: may any message (SMS, e-mail, reminder) leave for this person?</summary>
+    public bool MayReceiveMessages => !ObjectsToMessages && !ProcessingRestricted && !IsAnonymised && Status == PersonStatus.Active;
+
+    /// <summary>Refuses any change while processing is restricted or once the file is anonymised.</summary>
+    public void EnsureWritable()
+    {
+        if (IsAnonymised) throw new DomainRuleException("Ce dossier est anonymisé : il ne se modifie plus.");
+        if (ProcessingRestricted)
+            throw new DomainRuleException("Le traitement de ce dossier est limité à la demande de la personne : il se consulte mais ne se modifie plus, sauf pour lever la limitation.");
+    }
+
+    public void RecordNoticeGiven(NoticeMethod method, DateTimeOffset at)
+    {
+        EnsureWritable();
+        NoticeGivenAt = at;
+        NoticeMethod = method;
+    }
+
+    public void ObjectToMessages(DateTimeOffset at)
+    {
+        EnsureWritable();
+        if (ObjectsToMessages) throw new DomainRuleException("La personne s'oppose déjà aux messages.");
+        ObjectsToMessages = true;
+        ObjectedToMessagesAt = at;
+    }
+
+    public void LiftObjectionToMessages()
+    {
+        EnsureWritable();
+        if (!ObjectsToMessages) throw new DomainRuleException("La personne ne s'oppose pas aux messages.");
+        ObjectsToMessages = false;
+        ObjectedToMessagesAt = null;
+    }
+
+    public void RestrictProcessing(DateTimeOffset at)
+    {
+        EnsureWritable();
+        ProcessingRestricted = true;
+        ProcessingRestrictedAt = at;
+    }
+
+    /// <summary>The one change a restricted file accepts.</summary>
+    public void LiftProcessingRestriction()
+    {
+        if (IsAnonymised) throw new DomainRuleException("Ce dossier est anonymisé : il ne se modifie plus.");
+        if (!ProcessingRestricted) throw new DomainRuleException("Le traitement de ce dossier n'est pas limité.");
+        ProcessingRestricted = false;
+        ProcessingRestrictedAt = null;
+    }
+
+    public void HoldRetention(string reason, DateTimeOffset at)
+    {
+        if (IsAnonymised) throw new DomainRuleException("Ce dossier est déjà anonymisé.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Indiquez l'obligation légale qui impose de conserver ce dossier.");
+        RetentionHoldReason = reason.Trim();
+        RetentionHeldAt = at;
+    }
+
+    public void ReleaseRetentionHold()
+    {
+        if (!IsRetentionHeld) throw new DomainRuleException("Ce dossier n'est pas en conservation prolongée.");
+        RetentionHoldReason = null;
+        RetentionHeldAt = null;
+    }
+
+    /// <summary>
+    /// Wipes, irreversibly, what identifies the person and every free text of the file itself; keeps the facts figures
+    /// count (status, dates, risk, reasons, equipment). Related records are wiped by the retention job in the same
+    /// transaction (see ADR-0023).
+    /// </summary>
+    public void Anonymise(DateTimeOffset at)
+    {
+        if (IsAnonymised) throw new DomainRuleException("Ce dossier est déjà anonymisé.");
+        if (IsRetentionHeld) throw new DomainRuleException("Ce dossier est conservé au titre d'une obligation légale : levez la conservation d'abord.");
+        FirstName = AnonymousFirstName;
+        LastName = AnonymousLastName;
+        BirthDate = null;
+        Phone = null;
+        Email = null;
+        Address = null;
+        PostalCode = null;
+        City = null;
+        ClosureReason = null;
+        Language = null;
+        PreferredContactNote = null;
+        RetentionHoldReason = null;
+        if (Status == PersonStatus.Active)
+        {
+            Status = PersonStatus.Closed;
+            ClosedAt = at;
+        }
+        ObjectsToMessages = false;
+        ProcessingRestricted = false;
+        AnonymisedAt = at;
+    }
+
+    public const string AnonymousFirstName = "Personne";
+    public const string AnonymousLastName = "anonymisée";
+}
+
+public static class PersonRightsText
+{
+    public static string French(this NoticeMethod m) => m switch
+    {
+        NoticeMethod.InPerson => "Remise en main propre",
+        NoticeMethod.ByPost => "Envoyée par courrier",
+        NoticeMethod.ByEmail => "Envoyée par courriel",
+    };
+}

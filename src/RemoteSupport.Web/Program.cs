@@ -14,6 +14,7 @@ using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
+using RemoteSupport.Web.Messaging;
 using Serilog;
 
 var (command, hostArgs) = Commands.Split(args);
@@ -114,6 +115,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr-FR");
 builder.Services.AddPageHandlers();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddMessaging(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
@@ -151,6 +153,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+app.MapMessageWebhook();
 
 await app.RunAsync();
 return 0;

@@ -22,6 +22,8 @@ public enum ActivityKind
     FollowUpActionDone,
     PersonReassigned,
     NoteAdded,
+    /// <summary>A message to the person (e-mail or SMS) was planned, cancelled, or came back (a STOP).</summary>
+    MessageToPerson,
 }
 
 /// <summary>
@@ -77,6 +79,7 @@ public static class ActivityText
         ActivityKind.FollowUpActionDone => "Suite réalisée",
         ActivityKind.PersonReassigned => "Changement de référent",
         ActivityKind.NoteAdded => "Note",
+        ActivityKind.MessageToPerson => "Message à la personne",
     };
 }
 

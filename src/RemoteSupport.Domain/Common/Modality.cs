@@ -6,6 +6,8 @@ public enum Modality
     AudioConference,
     Video,
     Sms,
+    /// <summary>A contact channel for messages (invitations, reminders), never an interview modality (ADR-0018).</summary>
+    Email,
 }
 
 public static class ModalityText
@@ -16,6 +18,7 @@ public static class ModalityText
         Modality.AudioConference => "audioconférence",
         Modality.Video => "visioconférence",
         Modality.Sms => "SMS",
+        Modality.Email => "e-mail",
     };
 
     public static string FrenchTitle(this Modality m) => m switch
@@ -24,9 +27,12 @@ public static class ModalityText
         Modality.AudioConference => "Audioconférence",
         Modality.Video => "Visioconférence",
         Modality.Sms => "SMS",
+        Modality.Email => "E-mail",
     };
 
     /// <summary>Modalities an interview can use (SMS is an exchange, not an interview).</summary>
     public static readonly Modality[] InterviewModalities = [Modality.Phone, Modality.AudioConference, Modality.Video];
     public static readonly Modality[] FallbackModalities = [Modality.AudioConference, Modality.Phone];
+    /// <summary>Modalities that carry a checklist: the interviews and the SMS exchange (an e-mail is a message, not an exchange to prepare).</summary>
+    public static readonly Modality[] ChecklistModalities = [Modality.Phone, Modality.AudioConference, Modality.Video, Modality.Sms];
 }

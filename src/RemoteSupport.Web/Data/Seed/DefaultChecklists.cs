@@ -13,7 +13,7 @@ public static class DefaultChecklists
     private sealed record Line(ChecklistPhase Phase, string Text, bool Required, string? Help = null);
 
     public static IReadOnlyList<ChecklistTemplate> For(int departmentId, DateTimeOffset publishedAt) =>
-        Enum.GetValues<Modality>().Select(m => For(departmentId, m, 1, publishedAt)).ToList();
+        ModalityText.ChecklistModalities.Select(m => For(departmentId, m, 1, publishedAt)).ToList();
 
     /// <summary>The default items for one modality; published when <paramref name="publishedAt"/> is given, else a draft.</summary>
     public static ChecklistTemplate For(int departmentId, Modality modality, int version, DateTimeOffset? publishedAt)
@@ -51,6 +51,7 @@ public static class DefaultChecklists
         Modality.AudioConference => Interview(modality, AudioBefore, AudioDuring, AudioAfter),
         Modality.Video => Interview(modality, VideoBefore, VideoDuring, VideoAfter),
         Modality.Sms => Sms,
+        Modality.Email => [],
     };
 
     /// <summary>Phone, audio conference and video share their backbone; each adds what its tool needs.</summary>

@@ -13,7 +13,7 @@ public sealed class DefaultChecklistsTests
     {
         var templates = DefaultChecklists.For(56, Published);
 
-        Assert.Equal(Enum.GetValues<Modality>().Order(), templates.Select(t => t.Modality).Order());
+        Assert.Equal(ModalityText.ChecklistModalities.Order(), templates.Select(t => t.Modality).Order());
         Assert.All(templates, t =>
         {
             Assert.Equal(56, t.DepartmentId);

@@ -56,7 +56,7 @@ public sealed class DemoSeederTests(AppFactory factory) : IAsyncLifetime
 
             var templates = await db.ChecklistTemplates.Include(t => t.Items).ToListAsync();
             Assert.Equal(16, templates.Count);
-            Assert.All(templates.GroupBy(t => t.DepartmentId), g => Assert.Equal(Enum.GetValues<Modality>().Order(), g.Select(t => t.Modality).Order()));
+            Assert.All(templates.GroupBy(t => t.DepartmentId), g => Assert.Equal(ModalityText.ChecklistModalities.Order(), g.Select(t => t.Modality).Order()));
             Assert.All(templates, t => Assert.False(t.IsDraft));
 
             var statuses = await db.Interviews.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

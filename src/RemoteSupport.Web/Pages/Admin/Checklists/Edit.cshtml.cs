@@ -172,7 +172,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
         public async Task<View?> LoadAsync(int departmentId, Modality modality, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return null;
+            if (!InScope(departmentId) || !ModalityText.ChecklistModalities.Contains(modality)) return null;
             var department = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct);
             if (department is null) return null;
             var versions = await db.ChecklistTemplates.AsNoTracking()
@@ -198,7 +198,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
         public async Task<Outcome> CreateDraftAsync(int departmentId, Modality modality, Guid actorId, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!InScope(departmentId) || !ModalityText.ChecklistModalities.Contains(modality)) return new Outcome.NotFound();
             var templates = await db.ChecklistTemplates.Include(t => t.Items)
                 .Where(t => t.DepartmentId == departmentId && t.Modality == modality).ToListAsync(ct);
             if (templates.Any(t => t.IsDraft)) return new Outcome.Refused("Un brouillon existe déjà pour cette liste : reprenez-le.");
@@ -213,7 +213,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
         public async Task<Outcome> ChangeDraftAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, string action,
             Func<ChecklistTemplate, object?> change, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!InScope(departmentId) || !ModalityText.ChecklistModalities.Contains(modality)) return new Outcome.NotFound();
             var draft = await db.ChecklistTemplates.Include(t => t.Items)
                 .FirstOrDefaultAsync(t => t.DepartmentId == departmentId && t.Modality == modality && t.PublishedAt == null, ct);
             if (draft is null) return new Outcome.Refused("Il n'y a pas de brouillon en cours : créez-en un pour modifier la liste.");
@@ -253,7 +253,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.ItemInput> valida
 
         public async Task<Outcome> DiscardAsync(int departmentId, Modality modality, uint rowVersion, Guid actorId, CancellationToken ct)
         {
-            if (!InScope(departmentId) || !Enum.IsDefined(modality)) return new Outcome.NotFound();
+            if (!InScope(departmentId) || !ModalityText.ChecklistModalities.Contains(modality)) return new Outcome.NotFound();
             var draft = await db.ChecklistTemplates.Include(t => t.Items)
                 .FirstOrDefaultAsync(t => t.DepartmentId == departmentId && t.Modality == modality && t.PublishedAt == null, ct);
             if (draft is null) return new Outcome.Refused("Il n'y a pas de brouillon à abandonner.");

@@ -28,7 +28,7 @@ public sealed class Index(Index.Handler handler) : PageModel
             var templates = await db.ChecklistTemplates.AsNoTracking()
                 .Select(t => new { t.DepartmentId, t.Modality, t.Version, t.PublishedAt, Items = t.Items.Count })
                 .ToListAsync(ct);
-            return departments.Select(d => new DepartmentRow(d.Id, d.Code, d.Name, Enum.GetValues<Modality>().Select(m =>
+            return departments.Select(d => new DepartmentRow(d.Id, d.Code, d.Name, ModalityText.ChecklistModalities.Select(m =>
             {
                 var ofModality = templates.Where(t => t.DepartmentId == d.Id && t.Modality == m).ToList();
                 var published = ofModality.Where(t => t.PublishedAt != null).MaxBy(t => t.Version);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Interviews;
@@ -23,6 +24,16 @@ public sealed class InvitationInput
     public string? JoinInstructions { get; set; }
     /// <summary>Share the objectives in the e-mail (the worker decides).</summary>
     public bool ShareObjectives { get; set; } = true;
+
+    public sealed class Validator : AbstractValidator<InvitationInput>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.JoinInstructions).Cascade(CascadeMode.Stop)
+                .MaximumLength(JoinInstructionsMaxLength).WithMessage("Les consignes pour rejoindre ne peuvent pas dépasser 1 000 caractères.")
+                .Must(TextRules.HasNoControl).WithMessage("Les consignes pour rejoindre contiennent des caractères non autorisés.");
+        }
+    }
 }
 
 /// <summary>The texts of one message, rendered and ready to store.</summary>

@@ -27,8 +27,13 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         if (invitation is { Send: true })
         {
             var refused = EmailRefusal(person, consents);
-            if (refused is null) await PlanInterviewMessageAsync(person, interview, worker, MessagePurpose.Invitation, MessageChannel.Email, invitation, null, actorId, ct);
-            else notes.Add("L'invitation par e-mail n'est pas envoyée : " + refused);
+            var invitationMessage = await PlanInterviewMessageAsync(person, interview, worker, MessagePurpose.Invitation, MessageChannel.Email, invitation, null, actorId, ct);
+            if (refused is not null)
+            {
+                // Kept, cancelled with the reason: the interview's panel tells the worker why nothing left.
+                invitationMessage.Cancel("Invitation non envoyée : " + refused, clock.GetUtcNow());
+                notes.Add("L'invitation par e-mail n'est pas envoyée : " + refused);
+            }
         }
         if (interview.SendSmsReminder) notes.Add(await PlanReminderAsync(person, interview, worker, consents, actorId, ct));
         return notes.Count == 0 ? null : string.Join(" ", notes.Where(n => n.Length > 0));
@@ -158,7 +163,7 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
             InterviewId = interviewId,
             Purpose = purpose,
             Channel = channel,
-            Recipient = channel == MessageChannel.Sms ? person.Phone! : person.Email!,
+            Recipient = (channel == MessageChannel.Sms ? person.Phone : person.Email) ?? "",
             Subject = composed.Subject,
             Body = composed.Body,
             HtmlBody = composed.Html,

@@ -83,7 +83,7 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
 
     public sealed record Outcome(string? Refusal, ConsentState? State);
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public sealed record Subject(Guid Id, int DepartmentId, string FullName, IReadOnlyList<ConsentState> Matrix);
 
@@ -119,6 +119,7 @@ public sealed class Record(Record.Handler handler, IValidator<Record.Command> va
             db.Consents.Add(record);
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.ConsentRecorded,
                 record.JournalDescription(), modality: record.Modality));
+            await messages.ConsentRecordedAsync(record, ct);
             await db.SaveChangesAsync(ct);
             return new Outcome(null, ConsentPolicy.StateAt([.. history, record], record.Modality, now));
         }

@@ -224,7 +224,8 @@ public static class InterviewEnding
 {
     public static async Task<InterviewActionOutcome> EndAsync(AppDbContext db, TimeProvider clock, Guid id, uint version,
         System.Security.Claims.ClaimsPrincipal user, string? rawComment, Action<Interview, string?, DateTimeOffset> end,
-        ActivityKind kind, Func<Interview, string?, string> describe, string done, CancellationToken ct)
+        ActivityKind kind, Func<Interview, string?, string> describe, string done, CancellationToken ct,
+        Func<Interview, Task>? beforeSave = null)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null) return new InterviewActionOutcome.NotFound();
@@ -241,6 +242,7 @@ public static class InterviewEnding
         }
         db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
             kind, describe(interview, comment), interview.Id, interview.Modality));
+        if (beforeSave is not null) await beforeSave(interview);
         return await db.TrySaveAsync(ct)
             ? new InterviewActionOutcome.Done(done, id)
             : new InterviewActionOutcome.Refused(InterviewForms.ConcurrencyMessage);

@@ -79,7 +79,7 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
         }
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
@@ -134,6 +134,7 @@ public sealed class Postpone(Postpone.Handler handler, IValidator<Postpone.Comma
                 interview.Id, interview.Modality));
             db.ActivityLog.Add(ActivityLogEntry.For(next.DepartmentId, next.PersonId, actor, now, ActivityKind.InterviewScheduled,
                 InterviewScheduler.Describe(next) + $" Report de l'entretien du {FrenchTime.Format(interview.ScheduledAt)}.", next.Id, next.Modality));
+            await messages.InterviewPostponedAsync(interview, next, actor, ct);
             var flash = "L'entretien est reporté au " + FrenchTime.Format(next.ScheduledAt) + "."
                 + (interview.SendSmsReminder && !plan.SendSmsReminder ? " Le rappel par SMS n'est pas reconduit : la personne n'accepte plus les SMS." : "");
             return await db.TrySaveAsync(ct)

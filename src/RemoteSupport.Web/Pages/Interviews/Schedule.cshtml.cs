@@ -82,6 +82,8 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
         public Modality? FallbackModality { get; set; }
         public string? FallbackPhone { get; set; }
         public bool SendSmsReminder { get; set; }
+        /// <summary>Issue 13: whether to send the invitation e-mail, and what it says about joining.</summary>
+        public RemoteSupport.Web.Messaging.InvitationInput Invitation { get; set; } = new();
         public List<ParticipantInput> Participants { get; set; } = [];
         /// <summary>The warnings the worker saw and confirmed (see <see cref="InterviewScheduler"/>).</summary>
         public string? ConfirmedWarnings { get; set; }
@@ -143,10 +145,11 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
                 });
             });
             RuleFor(c => c.ConfirmedWarnings).MaximumLength(200).WithMessage("Cette valeur n'est pas valide.");
+            RuleFor(c => c.Invitation).SetValidator(new RemoteSupport.Web.Messaging.InvitationInput.Validator());
         }
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public sealed record Tool(Guid Id, string Name, string PrivacyNote);
 
@@ -196,6 +199,7 @@ public sealed class Schedule(Schedule.Handler handler, IValidator<Schedule.Comma
             db.Interviews.Add(interview);
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewScheduled, InterviewScheduler.Describe(interview), interview.Id, interview.Modality));
+            await messages.InterviewScheduledAsync(interview, command.Invitation, user.RequiredUserId(), ct);
             await db.SaveChangesAsync(ct);
             return outcome;
         }

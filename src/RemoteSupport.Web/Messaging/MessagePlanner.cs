@@ -27,13 +27,10 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         if (invitation is { Send: true })
         {
             var refused = EmailRefusal(person, consents);
-            var invitationMessage = await PlanInterviewMessageAsync(person, interview, worker, MessagePurpose.Invitation, MessageChannel.Email, invitation, null, actorId, ct);
-            if (refused is not null)
-            {
-                // Kept, cancelled with the reason: the interview's panel tells the worker why nothing left.
-                invitationMessage.Cancel("Invitation non envoyée : " + refused, clock.GetUtcNow());
-                notes.Add("L'invitation par e-mail n'est pas envoyée : " + refused);
-            }
+            // A refused invitation is kept, cancelled with the reason: the interview's panel tells the worker why nothing left.
+            await PlanInterviewMessageAsync(person, interview, worker, MessagePurpose.Invitation, MessageChannel.Email, invitation, null, actorId, ct,
+                refusal: refused is null ? null : "Invitation non envoyée : " + refused);
+            if (refused is not null) notes.Add("L'invitation par e-mail n'est pas envoyée : " + refused);
         }
         if (interview.SendSmsReminder) notes.Add(await PlanReminderAsync(person, interview, worker, consents, actorId, ct));
         return notes.Count == 0 ? null : string.Join(" ", notes.Where(n => n.Length > 0));
@@ -143,17 +140,17 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
 
     private async Task<OutboxMessage> PlanInterviewMessageAsync(AccompaniedPerson person, Interview interview, MessageComposer.Worker worker,
         MessagePurpose purpose, MessageChannel channel, InvitationInput? invitation, DateTimeOffset? formerTime, Guid actorId, CancellationToken ct,
-        DateTimeOffset? dueAt = null, DateTimeOffset? notAfter = null)
+        DateTimeOffset? dueAt = null, DateTimeOffset? notAfter = null, string? refusal = null)
     {
         var values = await composer.InterviewValuesAsync(person, interview, worker, invitation, formerTime, ct);
         var composed = MessageComposer.Compose(await composer.TextAsync(person.DepartmentId, purpose, channel, ct), channel, values, interview, purpose, worker.Email);
         if (channel == MessageChannel.Sms && !SmsRules.CarriesNoSensitiveDetail(composed.Body, [interview.Objectives]).Allowed)
             composed = composed with { Body = MessageTemplates.Render(MessageTemplates.Default(purpose, channel).Body, values) };
-        return Add(person, interview.Id, purpose, channel, composed, dueAt ?? clock.GetUtcNow(), notAfter ?? interview.ScheduledAt, actorId);
+        return Add(person, interview.Id, purpose, channel, composed, dueAt ?? clock.GetUtcNow(), notAfter ?? interview.ScheduledAt, actorId, refusal);
     }
 
     private OutboxMessage Add(AccompaniedPerson person, Guid? interviewId, MessagePurpose purpose, MessageChannel channel, ComposedMessage composed,
-        DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid actorId)
+        DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid actorId, string? refusal = null)
     {
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
@@ -173,9 +170,11 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
             CreatedById = actorId,
             CreatedAt = now,
         };
+        if (refusal is not null) message.Cancel(refusal, now);
         db.OutboxMessages.Add(message);
         db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.MessageToPerson,
-            $"{purpose.French()} par {channel.French()} prévu{(dueAt <= now ? "" : " pour le " + FrenchTime.Format(dueAt))}.", interviewId,
+            refusal is not null ? $"{purpose.French()} par {channel.French()} non envoyé : {refusal}"
+                : $"{purpose.French()} par {channel.French()} prévu{(dueAt <= now ? "" : " pour le " + FrenchTime.Format(dueAt))}.", interviewId,
             channel.ConsentModality()));
         return message;
     }

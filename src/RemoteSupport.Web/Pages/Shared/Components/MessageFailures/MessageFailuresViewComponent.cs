@@ -19,10 +19,10 @@ public sealed class MessageFailuresViewComponent(AppDbContext db, TimeProvider c
         var since = clock.GetUtcNow() - Window;
         var failures = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == MessageStatus.Failed && m.CreatedAt >= since)
-            .Join(db.Persons.Where(p => p.ReferentId == worker), m => m.PersonId, p => p.Id,
-                (m, p) => new Failure(m.Id, p.Id, p.FirstName + " " + p.LastName, m.Purpose, m.Channel, m.StatusReason, m.EndedAt ?? m.CreatedAt))
-            .OrderByDescending(f => f.At)
+            .Join(db.Persons.Where(p => p.ReferentId == worker), m => m.PersonId, p => p.Id, (m, p) => new { m, p })
+            .OrderByDescending(x => x.m.CreatedAt)
             .Take(20)
+            .Select(x => new Failure(x.m.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.m.Purpose, x.m.Channel, x.m.StatusReason, x.m.EndedAt ?? x.m.CreatedAt))
             .ToListAsync(HttpContext.RequestAborted);
         return failures.Count == 0 ? Content("") : View(failures);
     }

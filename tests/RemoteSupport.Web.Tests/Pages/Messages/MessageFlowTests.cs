@@ -231,8 +231,9 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
     public async Task A_free_sms_in_the_quiet_period_waits_for_the_morning()
     {
         var person = await PersonAsync(Modality.Sms);
-        var client = await SignInAsync(World.Worker56);
-        Factory.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero)); // 20:30 in Paris
+        // Signed in after the clock moves: a sign-in cookie lasts 8 hours.
+        Factory.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
+        var client = await SignInAsync(World.Worker56); // 20:30 in Paris
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "À demain" });
         await SendDueAsync();
         var message = Assert.Single(await MessagesAsync());
@@ -258,8 +259,9 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
     public async Task Withdrawing_sms_consent_cancels_every_planned_sms_at_once()
     {
         var person = await PersonAsync(Modality.Sms, Modality.Email);
-        var client = await SignInAsync(World.Worker56);
+        // Signed in after the clock moves: a sign-in cookie lasts 8 hours.
         Factory.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
+        var client = await SignInAsync(World.Worker56);
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "Premier" });
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "Second" });
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Email", ["Input.Text"] = "Un e-mail" });
@@ -282,8 +284,9 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
     public async Task An_inbound_stop_withdraws_the_sms_consent_in_the_journal_and_cancels_planned_sms()
     {
         var person = await PersonAsync(Modality.Sms);
-        var client = await SignInAsync(World.Worker56);
+        // Signed in after the clock moves: a sign-in cookie lasts 8 hours.
         Factory.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
+        var client = await SignInAsync(World.Worker56);
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "Bonsoir" });
 
         var anonymous = Factory.CreateClient();

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using RemoteSupport.Web.Messaging;
 using SmtpServer;
@@ -55,6 +56,7 @@ public sealed class MessagingServers : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
         _sms = builder.Build();
         _sms.MapPost("/messages", async (HttpContext http) =>
         {

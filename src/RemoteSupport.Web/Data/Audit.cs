@@ -15,7 +15,8 @@ public static class AuditTrail
         public const string Departments = "Departments";
         public const string Teams = "Teams";
         public const string VideoTools = "VideoTools";
-        public static readonly string[] All = [Users, Departments, Teams, VideoTools];
+        public const string MessageTexts = "MessageTexts";
+        public static readonly string[] All = [Users, Departments, Teams, VideoTools, MessageTexts];
     }
 
     public static class Actions

@@ -142,6 +142,7 @@ public static class AuditText
         AuditTrail.Areas.Departments => "Départements",
         AuditTrail.Areas.Teams => "Équipes",
         AuditTrail.Areas.VideoTools => "Outils de visioconférence",
+        AuditTrail.Areas.MessageTexts => "Textes des messages",
         _ => area,
     };
 

@@ -354,4 +354,29 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
             Assert.Equal(HttpStatusCode.NotFound, (await ForgedPostAsync(other, url, ("Input.Channel", "Sms"), ("Input.Text", "Intrusion"))).Status);
         Assert.Equal(MessageStatus.Planned, (await MessagesAsync()).Single().Status);
     }
+
+    [Fact]
+    public async Task The_team_leads_figures_count_messages_by_status_and_the_share_of_interviews_with_a_reminder()
+    {
+        var person = await PersonAsync(Modality.Sms, Modality.Phone);
+        var withReminder = await AddInterviewAsync(Factory, person, World.Worker56);
+        await AddInterviewAsync(Factory, person, World.Worker56, at: Tomorrow10.AddDays(2));
+        await Factory.WithDbAsync(async db =>
+        {
+            OutboxMessage Message(MessageStatus status, Guid? interviewId) => new()
+            {
+                DepartmentId = person.DepartmentId, PersonId = person.Id, InterviewId = interviewId, Purpose = interviewId is null ? MessagePurpose.Free : MessagePurpose.Reminder,
+                Channel = MessageChannel.Sms, Recipient = person.Phone!, Body = "x", DueAt = TestClock.Start, CreatedAt = TestClock.Start,
+                CreatedById = World.Worker56.Id, Status = status,
+            };
+            db.OutboxMessages.AddRange(Message(MessageStatus.Delivered, withReminder.Id), Message(MessageStatus.Failed, null), Message(MessageStatus.Failed, null));
+            await db.SaveChangesAsync();
+        });
+        var lead = await SignInAsync(World.Lead56);
+        var page = await lead.GetAsync("/TeamLead/Figures?Filter.From=2026-11-01&Filter.To=2026-11-30");
+        var section = page.Document.QuerySelector("[aria-labelledby=messages-figures-title]")!.TextContent;
+        Assert.Matches(@"remis\s*1", section);
+        Assert.Matches(@"échec\s*2", section);
+        Assert.Contains("dont le rappel par SMS est parti : 1 sur 2, soit 50 %", section);
+    }
 }

@@ -12,7 +12,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "seed-scale", "refresh-priorities"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "seed-scale", "refresh-priorities", "send-messages"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -49,6 +49,15 @@ public static class Commands
                     var count = await services.GetRequiredService<PriorityRefresh.Handler>().RefreshDepartmentAsync(department, CancellationToken.None);
                     Console.WriteLine($"Department {department}: {count} priorities recomputed.");
                 }
+                return 0;
+            case "send-messages":
+                // Sends every due message now and stops (issue 13): the background sender's passes, run by hand.
+                // Safe beside running instances: each message is claimed by one sender only (ADR-0018).
+                var sender = services.GetRequiredService<Messaging.OutboxSender>();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var handled = 0;
+                while (await sender.RunOnceAsync(CancellationToken.None) is var n and > 0) handled += n;
+                Console.WriteLine($"{handled} due messages handled in {watch.Elapsed.TotalSeconds:0.00} s.");
                 return 0;
             default:
                 return 2;

@@ -55,8 +55,8 @@ export ConnectionStrings__Default="$cs" Messaging__Email__Host=127.0.0.1 Messagi
 # Every day and hour allowed, one person who agreed to e-mails, N messages due now.
 "${psql[@]}" -d bench <<SQL
 UPDATE "Departments" SET "WorkingDays" = '{1,2,3,4,5,6,7}', "WorkDayStart" = '00:00', "WorkDayEnd" = '23:59:59';
-CREATE TEMP TABLE target AS SELECT "Id", "DepartmentId", "ReferentId", "Email" FROM "Persons" WHERE "Email" IS NOT NULL ORDER BY "Id" LIMIT 1;
-UPDATE "Persons" SET "PreferredDays" = '{}', "PreferredTimeFrom" = NULL, "PreferredTimeUntil" = NULL WHERE "Id" = (SELECT "Id" FROM target);
+CREATE TEMP TABLE target AS SELECT "Id", "DepartmentId", "ReferentId", "Email" FROM "AccompaniedPersons" WHERE "Email" IS NOT NULL ORDER BY "Id" LIMIT 1;
+UPDATE "AccompaniedPersons" SET "PreferredDays" = '{}', "PreferredTimeFrom" = NULL, "PreferredTimeUntil" = NULL WHERE "Id" = (SELECT "Id" FROM target);
 INSERT INTO "ConsentRecords" ("Id","DepartmentId","PersonId","Modality","Decision","DecidedAt","Method","RecordedById","RecordedAt")
   SELECT gen_random_uuid(), "DepartmentId", "Id", 'Email', 'Granted', now() - interval '1 day', 'InWriting', "ReferentId", now() FROM target;
 INSERT INTO "OutboxMessages" ("Id","DepartmentId","PersonId","Purpose","Channel","Recipient","Subject","Body","HtmlBody","DueAt","Status","Attempts","CreatedById","CreatedAt")
@@ -65,6 +65,7 @@ INSERT INTO "OutboxMessages" ("Id","DepartmentId","PersonId","Purpose","Channel"
          now() - interval '1 minute', 'Planned', 0, t."ReferentId", now()
   FROM target t, generate_series(1, $COUNT) g;
 ANALYZE "OutboxMessages";
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 SELECT pg_stat_statements_reset();
 SQL
 before="$("${psql[@]}" -d bench -c "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = 'bench'")"

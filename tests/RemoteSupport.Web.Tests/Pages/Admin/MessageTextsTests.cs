@@ -83,6 +83,7 @@ public sealed class MessageTextsTests(AppFactory factory) : WebTest(factory)
         var admin56 = await SignInAsync(World.Admin56);
         var other = $"/Admin/MessageTexts/Edit/{World.Cd29.Id}/Invitation/Email";
         Assert.Equal(HttpStatusCode.NotFound, (await admin56.GetAsync(other)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin56.GetAsync($"/Admin/MessageTexts/Edit/{World.Cd56.Id}/Nothing/Pigeon")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await PostWithOwnTokenAsync(admin56, other, ("Input.Body", "Bonjour"))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await PostWithOwnTokenAsync(admin56, "/Admin/MessageTexts?handler=Delay",
             ("Delay.DepartmentId", World.Cd29.Id.ToString()), ("Delay.HoursBefore", "48"))).Status);

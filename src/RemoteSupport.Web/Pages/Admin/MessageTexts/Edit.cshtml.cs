@@ -22,7 +22,7 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
 
     public async Task<IActionResult> OnGetAsync(int departmentId, MessagePurpose purpose, MessageChannel channel, CancellationToken ct)
     {
-        var text = await handler.LoadAsync(departmentId, purpose, channel, ct);
+        var text = BadRoute() ? null : await handler.LoadAsync(departmentId, purpose, channel, ct);
         if (text is null) return NotFound();
         Text = text;
         Input = new Command { Subject = text.Subject, Body = text.Body };
@@ -32,7 +32,7 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
 
     public async Task<IActionResult> OnPostAsync(int departmentId, MessagePurpose purpose, MessageChannel channel, CancellationToken ct)
     {
-        var text = await handler.LoadAsync(departmentId, purpose, channel, ct);
+        var text = BadRoute() ? null : await handler.LoadAsync(departmentId, purpose, channel, ct);
         if (text is null) return NotFound();
         Text = text;
         if (!Check()) return Page();
@@ -43,7 +43,7 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
 
     public async Task<IActionResult> OnPostPreviewAsync(int departmentId, MessagePurpose purpose, MessageChannel channel, CancellationToken ct)
     {
-        var text = await handler.LoadAsync(departmentId, purpose, channel, ct);
+        var text = BadRoute() ? null : await handler.LoadAsync(departmentId, purpose, channel, ct);
         if (text is null) return NotFound();
         Text = text;
         if (Check()) Preview = Handler.Render(Text, Input);
@@ -52,12 +52,17 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
 
     public async Task<IActionResult> OnPostResetAsync(int departmentId, MessagePurpose purpose, MessageChannel channel, CancellationToken ct)
     {
-        var text = await handler.LoadAsync(departmentId, purpose, channel, ct);
+        var text = BadRoute() ? null : await handler.LoadAsync(departmentId, purpose, channel, ct);
         if (text is null) return NotFound();
         await handler.ResetAsync(text, User.RequiredUserId(), ct);
         TempData["flash"] = "Le texte par défaut s'applique de nouveau.";
         return RedirectToPage("Index");
     }
+
+    /// <summary>A purpose or channel in the address that is none of ours (it would bind as the first value): 404.</summary>
+    private bool BadRoute() =>
+        ModelState.GetFieldValidationState("purpose") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+        || ModelState.GetFieldValidationState("channel") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
 
     /// <summary>The placeholder rules of the domain, shown next to their field.</summary>
     private bool Check()

@@ -173,8 +173,8 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         if (refusal is not null) message.Cancel(refusal, now);
         db.OutboxMessages.Add(message);
         db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.MessageToPerson,
-            refusal is not null ? $"{purpose.French()} par {channel.French()} non envoyé : {refusal}"
-                : $"{purpose.French()} par {channel.French()} prévu{(dueAt <= now ? "" : " pour le " + FrenchTime.Format(dueAt))}.", interviewId,
+            refusal is not null ? $"{purpose.French()} par {channel.French()} : pas d'envoi. {refusal}"
+                : $"{purpose.French()} par {channel.French()} : envoi prévu{(dueAt <= now ? "" : " le " + FrenchTime.Format(dueAt))}.", interviewId,
             channel.ConsentModality()));
         return message;
     }

@@ -75,7 +75,7 @@ public sealed class Details(Details.Handler handler) : PageModel
                 return e.Message;
             }
             db.ActivityLog.Add(ActivityLogEntry.For(message.DepartmentId, message.PersonId, actorId, now, ActivityKind.MessageToPerson,
-                $"{message.Purpose.French()} par {message.Channel.French()} annulé avant son envoi.", message.InterviewId, message.Channel.ConsentModality()));
+                $"{message.Purpose.French()} par {message.Channel.French()} : envoi annulé avant le départ.", message.InterviewId, message.Channel.ConsentModality()));
             return await SaveAsync(ct);
         }
 
@@ -99,7 +99,7 @@ public sealed class Details(Details.Handler handler) : PageModel
             }
             db.OutboxMessages.Add(copy);
             db.ActivityLog.Add(ActivityLogEntry.For(copy.DepartmentId, copy.PersonId, actorId, now, ActivityKind.MessageToPerson,
-                $"{copy.Purpose.French()} par {copy.Channel.French()} renvoyé.", copy.InterviewId, copy.Channel.ConsentModality()));
+                $"{copy.Purpose.French()} par {copy.Channel.French()} : nouvel envoi demandé.", copy.InterviewId, copy.Channel.ConsentModality()));
             return await SaveAsync(ct);
         }
 

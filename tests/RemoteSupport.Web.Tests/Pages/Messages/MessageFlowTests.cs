@@ -191,7 +191,7 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
         var client = await SignInAsync(World.Worker56);
         await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "Pouvez-vous me rappeler ?" });
         var journal = await JournalAsync(Factory, person.Id);
-        Assert.Contains(journal, j => j.Description == "Message libre par SMS prévu.");
+        Assert.Contains(journal, j => j.Description == "Message libre par SMS : envoi prévu.");
 
         // 503 three times: the resilience pipeline's own retries are spent, the outbox tries again later.
         for (var i = 0; i < 3; i++) Factory.Messaging.SmsScript.Enqueue((503, "{}"));
@@ -378,5 +378,34 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
         Assert.Matches(@"remis\s*1", section);
         Assert.Matches(@"échec\s*2", section);
         Assert.Contains("dont le rappel par SMS est parti : 1 sur 2, soit 50 %", section);
+    }
+
+    [Fact]
+    public async Task A_planned_message_can_be_cancelled_then_sent_again_and_a_reminder_sent_now()
+    {
+        var person = await PersonAsync(Modality.Sms, Modality.Phone);
+        var interview = await AddInterviewAsync(Factory, person, World.Worker56);
+        var client = await SignInAsync(World.Worker56);
+        await client.SubmitAsync($"/Messages/Send/{person.Id}", new() { ["Input.Channel"] = "Sms", ["Input.Text"] = "Bonjour" });
+        var id = (await MessagesAsync()).Single().Id;
+
+        var page = await client.SubmitAsync($"/Messages/Details/{id}", new());
+        Assert.Equal($"/Persons/Details/{person.Id}", page.Url.AbsolutePath);
+        var cancelled = (await MessagesAsync()).Single();
+        Assert.Equal(MessageStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Annulé par le travailleur social.", cancelled.StatusReason);
+        Assert.Contains("annulé : Annulé par le travailleur social.", page.Document.GetElementById("messages")!.TextContent);
+
+        await client.SubmitAsync($"/Messages/Details/{id}", new());
+        var copy = (await MessagesAsync()).Single(m => m.Id != id);
+        Assert.Equal((MessageStatus.Planned, id, "Bonjour"), (copy.Status, copy.ResendOfId, copy.Body.Split(' ')[0]));
+
+        await client.SubmitAsync($"/Messages/RemindNow/{interview.Id}", new());
+        var reminder = (await MessagesAsync()).Single(m => m.Purpose == MessagePurpose.Reminder);
+        Assert.Equal(interview.Id, reminder.InterviewId);
+        Assert.Equal(Factory.Clock.GetUtcNow(), reminder.DueAt);
+        Assert.DoesNotContain("logement", reminder.Body);
+        await SendDueAsync();
+        Assert.Contains(Factory.Messaging.SmsCalls, c => c.Text.Contains("rappel : rendez-vous par téléphone le mardi 24 novembre 2026 à 10h00"));
     }
 }

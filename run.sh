@@ -11,7 +11,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 data="$root/.data/pg"
 port="${PGPORT_LOCAL:-5432}"
 app_pid=""
+mail_pid=""
 started_pg=0
+mail_ui_port="${MAIL_UI_PORT:-5080}"
+mail_smtp_port="${MAIL_SMTP_PORT:-2525}"
 
 stop() {
   trap - INT TERM EXIT
@@ -19,6 +22,10 @@ stop() {
     echo; echo "Stopping RemoteSupport…"
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
+  fi
+  if [ -n "$mail_pid" ] && kill -0 "$mail_pid" 2>/dev/null; then
+    echo "Stopping the mail catcher…"
+    kill -TERM -- "-$mail_pid" 2>/dev/null || kill -TERM "$mail_pid" 2>/dev/null || true
   fi
   if [ "$started_pg" = 1 ]; then echo "Stopping PostgreSQL…"; pg_stop "$data"; fi
 }
@@ -46,6 +53,20 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=remotesupport;Username=remotesupport;Password=remotesupport"
 fi
 
+# A local mail catcher (smtp4dev): every invitation, reminder and message the app sends lands in its web page.
+# E-mails go to it over SMTP, and so do SMS, through the "e-mail-to-SMS gateway" provider (0612345678@sms.local).
+# MESSAGING_EXTERNAL=1 leaves the Messaging__* settings to the environment (a real SMTP server or SMS provider).
+if [ -z "${MESSAGING_EXTERNAL:-}" ]; then
+  dotnet tool restore >/dev/null
+  mkdir -p "$root/.data"
+  echo "Starting the mail catcher (web page http://127.0.0.1:$mail_ui_port, SMTP port $mail_smtp_port)…"
+  setsid dotnet tool run smtp4dev --urls "http://127.0.0.1:$mail_ui_port" --smtpport "$mail_smtp_port" --imapport="" --pop3port="" --db="" \
+    >"$root/.data/smtp4dev.log" 2>&1 &
+  mail_pid=$!
+  export Messaging__Email__Host=127.0.0.1 Messaging__Email__Port="$mail_smtp_port" Messaging__Email__Security=None \
+    Messaging__Sms__Provider=EmailGateway Messaging__Sms__GatewayDomain=sms.local
+fi
+
 echo "Building RemoteSupport…"
 dotnet build src/RemoteSupport.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 
@@ -62,6 +83,8 @@ Demo accounts (demo only), all with the password  Demo!RemoteSupport2026
 Ctrl-C stops the site and the database.
 
 TXT
+if [ -n "$mail_pid" ]; then echo "Messages sent to persons (e-mails and SMS): http://127.0.0.1:$mail_ui_port"; fi
+
 
 cd src/RemoteSupport.Web
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \

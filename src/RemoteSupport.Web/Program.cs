@@ -17,6 +17,7 @@ using RemoteSupport.Web.Infrastructure;
 using RemoteSupport.Web.Infrastructure.Jobs;
 using RemoteSupport.Web.Infrastructure.Operations;
 using RemoteSupport.Web.Data.Priorities;
+using RemoteSupport.Web.Messaging;
 using Serilog;
 
 var (command, hostArgs) = Commands.Split(args);
@@ -131,6 +132,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr-FR");
 builder.Services.AddPageHandlers();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddMessaging(builder.Configuration);
 
 // Operations (docs/operations.md): readiness names the database node in use, /metrics for the operations networks,
 // background jobs on one instance at a time (ADR-0021), 503 + Retry-After while the database fails over (ADR-0020).
@@ -176,6 +178,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseNodeHealthCheck.WriteAsync }).AllowAnonymous();
 app.MapAppMetrics();
 app.MapRazorPages();
+app.MapMessageWebhook();
 
 await app.RunAsync();
 return 0;

@@ -30,6 +30,8 @@ public enum ActivityKind
     RetentionHoldReleased,
     SubjectAccessExported,
     PersonAnonymised,
+    /// <summary>A message to the person (e-mail or SMS) was planned, cancelled, or came back (a STOP).</summary>
+    MessageToPerson,
 }
 
 /// <summary>
@@ -96,6 +98,7 @@ public static class ActivityText
         ActivityKind.RetentionHoldReleased => "Fin de la conservation prolongée",
         ActivityKind.SubjectAccessExported => "Copie des données remise",
         ActivityKind.PersonAnonymised => "Dossier anonymisé",
+        ActivityKind.MessageToPerson => "Message à la personne",
     };
 }
 

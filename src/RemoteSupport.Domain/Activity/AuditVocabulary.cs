@@ -14,6 +14,8 @@ public enum AuditArea
     SubjectAccess,
     /// <summary>An administrator's reading of what a user opened.</summary>
     AccessJournal,
+    /// <summary>The texts of the messages sent to persons.</summary>
+    MessageTexts,
 }
 
 /// <summary>What an administrator did. Stored by name (older entries hold these same names): never rename a member.</summary>
@@ -53,6 +55,7 @@ public static class AuditVocabulary
         AuditArea.DataProtection => "Protection des données",
         AuditArea.SubjectAccess => "Copies de données remises",
         AuditArea.AccessJournal => "Lecture du journal des consultations",
+        AuditArea.MessageTexts => "Textes des messages",
     };
 
     public static string French(this AuditAction action) => action switch

@@ -6,6 +6,8 @@ public enum Modality
     AudioConference,
     Video,
     Sms,
+    /// <summary>A contact channel for messages (invitations, reminders), never an interview modality (ADR-0018).</summary>
+    Email,
 }
 
 public static class ModalityText
@@ -16,6 +18,7 @@ public static class ModalityText
         Modality.AudioConference => "audioconférence",
         Modality.Video => "visioconférence",
         Modality.Sms => "SMS",
+        Modality.Email => "e-mail",
     };
 
     public static string FrenchTitle(this Modality m) => m switch
@@ -24,6 +27,7 @@ public static class ModalityText
         Modality.AudioConference => "Audioconférence",
         Modality.Video => "Visioconférence",
         Modality.Sms => "SMS",
+        Modality.Email => "E-mail",
     };
 
     /// <summary>Modalities an interview can use (SMS is an exchange, not an interview).</summary>

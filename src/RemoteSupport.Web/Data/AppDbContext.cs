@@ -8,6 +8,7 @@ using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Departments;
 using RemoteSupport.Domain.Interviews;
+using RemoteSupport.Domain.Messages;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Domain.Priorities;
 using RemoteSupport.Web.Identity;
@@ -98,6 +99,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonPriority> PersonPriorities => Set<PersonPriority>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<MessageSettings> MessageSettings => Set<MessageSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,6 +118,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         configurationBuilder.Properties<ParticipantRelation>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FaceToFaceReason>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<MessageChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessagePurpose>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MessageStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

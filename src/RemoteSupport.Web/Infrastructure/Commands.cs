@@ -13,7 +13,7 @@ namespace RemoteSupport.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities", "run-job", "jobs", "retention", "verify-journal"];
+    private static readonly string[] Known = ["migrate", "seed-demo", "create-admin", "refresh-priorities", "run-job", "jobs", "retention", "verify-journal", "send-messages"];
 
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Known.Contains(args[0]) ? (args[0], []) : (null, args);
@@ -58,6 +58,15 @@ public static class Commands
             case "verify-journal":
                 await db.Database.MigrateAsync();
                 return await VerifyJournalAsync(services, Console.Out);
+            case "send-messages":
+                // Sends every due message now and stops (issue 13): the background sender's passes, run by hand.
+                // Safe beside running instances: each message is claimed by one sender only (ADR-0018).
+                var sender = services.GetRequiredService<Messaging.OutboxSender>();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var handled = 0;
+                while (await sender.RunOnceAsync(CancellationToken.None) is var n and > 0) handled += n;
+                Console.WriteLine($"{handled} due messages handled in {watch.Elapsed.TotalSeconds:0.00} s.");
+                return 0;
             default:
                 return 2;
         }

@@ -134,6 +134,7 @@ public sealed class ConsentPolicyTests
                 new ConsentState(Modality.AudioConference, null, null),
                 new ConsentState(Modality.Video, ConsentDecision.Withdrawn, Now.AddDays(-1)),
                 new ConsentState(Modality.Sms, ConsentDecision.Granted, Now.AddDays(-9)),
+                new ConsentState(Modality.Email, null, null),
             ],
             matrix);
     }

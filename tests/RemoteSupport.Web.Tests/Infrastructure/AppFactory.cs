@@ -17,6 +17,8 @@ namespace RemoteSupport.Web.Tests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestClock Clock { get; } = new();
+    /// <summary>The real SMTP server and HTTP SMS provider the app's messages go to (issue 13).</summary>
+    public Messaging.MessagingServers Messaging { get; } = new();
     public string ConnectionString { get; }
     private Respawner? _respawner;
 
@@ -39,17 +41,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests run the retention job themselves, with the test clock.
         builder.UseSetting("Retention:Nightly", "false");
+        // Tests run the outbox sender themselves, pass by pass (OutboxSender.RunOnceAsync).
+        builder.UseSetting("Messaging:Sender:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing for test accounts only; production keeps Identity's default work factor.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.PostConfigure<RemoteSupport.Web.Messaging.MessagingOptions>(Messaging.Configure);
         });
     }
 
     public async ValueTask InitializeAsync()
     {
+        await Messaging.StartAsync();
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -81,6 +87,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await conn.OpenAsync();
         await _respawner!.ResetAsync(conn);
         Clock.Reset();
+        Messaging.Clear();
     }
 
     /// <summary>A context that sees every department, for arranging data and checking what was stored.</summary>
@@ -103,6 +110,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Messaging.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
     }
 }

@@ -35,6 +35,7 @@ public static class DefaultChecklists
         Modality.AudioConference => Interview(modality, AudioBefore, AudioDuring, AudioAfter),
         Modality.Video => Interview(modality, VideoBefore, VideoDuring, VideoAfter),
         Modality.Sms => throw new ArgumentOutOfRangeException(nameof(modality), "SMS is not an interview modality: it has no checklist."),
+        Modality.Email => throw new ArgumentOutOfRangeException(nameof(modality), "E-mail is not an interview modality: it has no checklist."),
     };
 
     /// <summary>Phone, audio conference and video share their backbone; each adds what its tool needs.</summary>

@@ -95,7 +95,7 @@ public sealed class Record(Record.Handler handler, TimeProvider clock) : PageMod
         public sealed record Refused(string Reason) : Outcome;
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public sealed record Subject(Guid Id, int DepartmentId, string FullName, IReadOnlyList<ConsentState> Matrix);
 
@@ -133,6 +133,7 @@ public sealed class Record(Record.Handler handler, TimeProvider clock) : PageMod
             db.Consents.Add(record);
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.ConsentRecorded,
                 record.JournalDescription(), modality: record.Modality));
+            await messages.ConsentRecordedAsync(record, ct);
             await db.SaveChangesAsync(ct);
             return new Outcome.Recorded(ConsentPolicy.StateAt([.. history, record], record.Modality, now));
         }

@@ -53,7 +53,7 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
         }
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
@@ -61,6 +61,6 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
         public Task<InterviewAction> HandleAsync(Guid id, Command command, uint version, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewEnding.EndAsync(db, gate, clock, id, version, user, command.Comment, (i, comment, now) => i.Cancel(comment, now),
                 ActivityKind.InterviewCancelled, (i, comment) => $"Entretien du {FrenchTime.Format(i.ScheduledAt)} annulé. Motif : {comment}",
-                "L'entretien est annulé.", ct);
+                "L'entretien est annulé.", ct, beforeSave: i => messages.InterviewCancelledAsync(i, user.RequiredUserId(), ct));
     }
 }

@@ -130,7 +130,8 @@ public static class InterviewEnding
 {
     public static async Task<InterviewAction> EndAsync(AppDbContext db, PersonGate gate, TimeProvider clock, Guid id, uint version,
         ClaimsPrincipal user, string? rawComment, Action<Interview, string?, DateTimeOffset> end,
-        Domain.Activity.ActivityKind kind, Func<Interview, string?, string> describe, string done, CancellationToken ct)
+        Domain.Activity.ActivityKind kind, Func<Interview, string?, string> describe, string done, CancellationToken ct,
+        Func<Interview, Task>? beforeSave = null)
     {
         if (await gate.AuthorizeInterviewAsync(user, id, PersonOperation.Edit, ct) is null) return InterviewAction.Missing;
         var interview = await db.Interviews.FirstAsync(i => i.Id == id, ct);
@@ -147,6 +148,8 @@ public static class InterviewEnding
         }
         db.ActivityLog.Add(Domain.Activity.ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
             kind, describe(interview, comment), interview.Id, interview.Modality));
+        // The messages this change causes (a cancellation notice) are written in the same save (transactional outbox).
+        if (beforeSave is not null) await beforeSave(interview);
         return await db.SaveAsync(new InterviewAction.Done(done, id), ct);
     }
 }

@@ -69,7 +69,7 @@ public sealed class Postpone(Postpone.Handler handler) : PageModel
         }
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public Task<InterviewHeader?> HeaderAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             InterviewHeader.LoadAsync(db, gate, user, id, ct);
@@ -117,6 +117,7 @@ public sealed class Postpone(Postpone.Handler handler) : PageModel
                 interview.Id, interview.Modality));
             db.ActivityLog.Add(ActivityLogEntry.For(next.DepartmentId, next.PersonId, actor, now, ActivityKind.InterviewScheduled,
                 InterviewScheduler.Describe(next) + $" Report de l'entretien du {FrenchTime.Format(interview.ScheduledAt)}.", next.Id, next.Modality));
+            await messages.InterviewPostponedAsync(interview, next, actor, ct);
             var flash = "L'entretien est reporté au " + FrenchTime.Format(next.ScheduledAt) + "."
                 + (following.SmsReminderDropped ? " Le rappel par SMS n'est pas reconduit : la personne n'accepte plus les SMS." : "")
                 + (following.FallbackDropped ? " Le plan B n'est pas reconduit : la personne n'accepte plus cette modalité." : "");

@@ -60,6 +60,8 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
         public Modality? FallbackModality { get; set; }
         public string? FallbackPhone { get; set; }
         public bool SendSmsReminder { get; set; }
+        /// <summary>Issue 13: whether to send the invitation e-mail, and what it says about joining.</summary>
+        public RemoteSupport.Web.Messaging.InvitationInput Invitation { get; set; } = new();
         public List<ParticipantInput> Participants { get; set; } = [];
         /// <summary>The warnings the worker saw and confirmed (see <see cref="SlotCheck"/>).</summary>
         public string? ConfirmedWarnings { get; set; }
@@ -121,10 +123,11 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
                 });
             });
             RuleFor(c => c.ConfirmedWarnings).MaximumLength(200).WithMessage("Cette valeur n'est pas valide.");
+            RuleFor(c => c.Invitation).SetValidator(new RemoteSupport.Web.Messaging.InvitationInput.Validator());
         }
     }
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock, RemoteSupport.Web.Messaging.MessagePlanner messages)
     {
         public sealed record Tool(Guid Id, string Name, string PrivacyNote);
 
@@ -194,6 +197,7 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
             db.Interviews.Add(interview);
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewScheduled, InterviewScheduler.Describe(interview), interview.Id, interview.Modality));
+            await messages.InterviewScheduledAsync(interview, command.Invitation, user.RequiredUserId(), ct);
             await db.SaveChangesAsync(ct);
             var flash = withoutChecklist
                 ? "L'entretien est planifié. Aucune liste de contrôle n'est publiée pour cette modalité : l'entretien n'en a pas."

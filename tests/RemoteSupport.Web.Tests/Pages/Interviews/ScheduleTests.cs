@@ -64,8 +64,10 @@ public sealed class ScheduleTests(AppFactory factory) : WebTest(factory)
         Assert.Equal(ParticipantRelation.Family, participant.Relation);
         Assert.True(participant.PersonAgreed);
 
-        var entry = Assert.Single(await JournalAsync(Factory, person.Id));
-        Assert.Equal(ActivityKind.InterviewScheduled, entry.Kind);
+        // The SMS reminder planned with it is journaled too (issue 13).
+        var journal = await JournalAsync(Factory, person.Id);
+        Assert.Equal([ActivityKind.InterviewScheduled, ActivityKind.MessageToPerson], journal.Select(j => j.Kind));
+        var entry = journal[0];
         Assert.Equal(stored.Id, entry.InterviewId);
         Assert.Contains("24/11/2026 à 10:00", entry.Description);
     }

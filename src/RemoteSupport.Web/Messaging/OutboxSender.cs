@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Messages;
+using RemoteSupport.Web.Data;
+
+namespace RemoteSupport.Web.Messaging;
+
+/// <summary>
+/// Delivers what is due. A pass claims a batch of due rows with <c>FOR UPDATE SKIP LOCKED</c> and, in the same short
+/// transaction, decides each one by the domain's rules (send now, wait for an allowed moment, or cancel) and marks
+/// the ones to send "sending". Another instance running the same query skips the locked rows and, once committed,
+/// no longer sees them as planned: a message is claimed by one instance only. Then each is sent and its outcome saved.
+/// </summary>
+public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, MessageTransports transports, TimeProvider clock,
+    IOptions<MessagingOptions> options, ILogger<OutboxSender> logger)
+{
+    /// <summary>One pass; returns how many due messages it handled (sent, failed, held or cancelled).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value.Sender;
+        await using var db = (await contexts.CreateDbContextAsync(ct)).AsSystem();
+        await RecoverStuckAsync(db, o.StuckMinutes, ct);
+
+        var now = clock.GetUtcNow();
+        List<OutboxMessage> toSend;
+        int claimed;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var batch = await db.OutboxMessages
+                .FromSqlInterpolated($"""
+                    SELECT *, xmin FROM "OutboxMessages"
+                    WHERE "Status" = 'Planned' AND "DueAt" <= {now}
+                    ORDER BY "DueAt"
+                    LIMIT {o.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .IgnoreQueryFilters()
+                .ToListAsync(ct);
+            claimed = batch.Count;
+            if (batch.Count == 0)
+            {
+                await tx.CommitAsync(ct);
+                return 0;
+            }
+            toSend = await DecideAsync(db, batch, now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        foreach (var message in toSend)
+        {
+            var result = await transports.SendAsync(message, ct);
+            var at = clock.GetUtcNow();
+            switch (result)
+            {
+                case SendResult.Sent s: message.MarkSent(at, s.ProviderReference); break;
+                case SendResult.Temporary t: message.Fail(t.Reason, permanent: false, at); break;
+                case SendResult.Permanent p: message.Fail(p.Reason, permanent: true, at); break;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A delivery receipt arrived before the outcome was saved: the receipt already says more.
+                db.ChangeTracker.Clear();
+            }
+            logger.LogInformation("Message {MessageId} ({Channel}) attempt {Attempt}: {Outcome}", message.Id, message.Channel, message.Attempts, result.GetType().Name);
+        }
+        return claimed;
+    }
+
+    private static async Task<List<OutboxMessage>> DecideAsync(AppDbContext db, List<OutboxMessage> batch, DateTimeOffset now, CancellationToken ct)
+    {
+        var personIds = batch.Select(m => m.PersonId).Distinct().ToArray();
+        var departmentIds = batch.Select(m => m.DepartmentId).Distinct().ToArray();
+        var interviewIds = batch.Where(m => m.InterviewId != null).Select(m => m.InterviewId!.Value).Distinct().ToArray();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var consents = (await db.Consents.AsNoTracking().Where(c => personIds.Contains(c.PersonId)).ToListAsync(ct))
+            .ToLookup(c => c.PersonId);
+        var interviews = await db.Interviews.AsNoTracking().Where(i => interviewIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Status, i.ScheduledAt }).ToDictionaryAsync(i => i.Id, i => new InterviewState(i.Status, i.ScheduledAt), ct);
+
+        var toSend = new List<OutboxMessage>();
+        foreach (var message in batch)
+        {
+            var interview = message.InterviewId is { } id ? interviews.GetValueOrDefault(id) : null;
+            var decision = SendingRules.Decide(message, departments[message.DepartmentId], persons[message.PersonId],
+                consents[message.PersonId], interview, now);
+            switch (decision)
+            {
+                case SendDecision.SendNow:
+                    message.StartSending(now);
+                    toSend.Add(message);
+                    break;
+                case SendDecision.Wait w:
+                    message.WaitUntil(w.Until, w.Reason);
+                    break;
+                case SendDecision.Cancel c:
+                    message.Cancel(c.Reason, now);
+                    break;
+            }
+        }
+        return toSend;
+    }
+
+    private async Task RecoverStuckAsync(AppDbContext db, int stuckMinutes, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddMinutes(-stuckMinutes);
+        var stuck = await db.OutboxMessages.Where(m => m.Status == MessageStatus.Sending && m.SendingSince < before).Take(100).ToListAsync(ct);
+        if (stuck.Count == 0) return;
+        var now = clock.GetUtcNow();
+        foreach (var m in stuck) m.RecoverStuck(now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+        }
+        db.ChangeTracker.Clear();
+    }
+}
+
+/// <summary>Runs <see cref="OutboxSender"/> inside the app: again at once while there is more to do, else every few seconds.</summary>
+public sealed class OutboxSenderService(OutboxSender sender, IOptions<MessagingOptions> options, ILogger<OutboxSenderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value.Sender;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await sender.RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                logger.LogError(e, "The outbox sender's pass failed; it tries again at the next pass");
+            }
+            if (handled < o.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, o.PollSeconds)), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

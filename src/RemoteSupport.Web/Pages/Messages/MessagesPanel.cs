@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Messages;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Infrastructure;
+
+namespace RemoteSupport.Web.Pages.Messages;
+
+public sealed record MessageLine(Guid Id, MessagePurpose Purpose, MessageChannel Channel, MessageStatus Status, string? Reason,
+    DateTimeOffset DueAt, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset CreatedAt, int Attempts)
+{
+    /// <summary>The status as the worker reads it: « prévu le … », « envoyé », « remis », « échec : numéro invalide ».</summary>
+    public string StatusText => Status switch
+    {
+        MessageStatus.Planned => $"prévu le {FrenchTime.Format(DueAt)}" + (Reason is null ? "" : $" — {Reason}"),
+        MessageStatus.Sending => "en cours d'envoi",
+        MessageStatus.Sent => $"envoyé le {FrenchTime.Format(SentAt)}",
+        MessageStatus.Delivered => $"remis le {FrenchTime.Format(DeliveredAt)}",
+        MessageStatus.Failed => $"échec : {Reason}",
+        MessageStatus.Cancelled => $"annulé : {Reason}",
+    };
+
+    public string Tag => Status switch
+    {
+        MessageStatus.Delivered or MessageStatus.Sent => "tag ok",
+        MessageStatus.Failed => "tag danger",
+        MessageStatus.Cancelled => "tag warn",
+        _ => "tag",
+    };
+}
+
+/// <summary>The messages panel of a person's or an interview's page. The page including it has checked access.</summary>
+public sealed record MessagesPanel(Guid PersonId, Guid? InterviewId, bool CanRemind, IReadOnlyList<MessageLine> Lines)
+{
+    public const int Limit = 30;
+}
+
+public sealed class MessagesViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, Guid? interviewId = null)
+    {
+        var query = db.OutboxMessages.AsNoTracking().Where(m => m.PersonId == personId);
+        if (interviewId is { } iid) query = query.Where(m => m.InterviewId == iid);
+        var lines = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(MessagesPanel.Limit)
+            .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts))
+            .ToListAsync(HttpContext.RequestAborted);
+        var canRemind = interviewId is { } id && await db.Interviews.AnyAsync(i => i.Id == id && i.Status == Domain.Interviews.InterviewStatus.Planned
+            && i.ScheduledAt > clock.GetUtcNow(), HttpContext.RequestAborted);
+        return View(new MessagesPanel(personId, interviewId, canRemind, lines));
+    }
+}

@@ -1,7 +1,7 @@
 namespace RemoteSupport.Web.Data.Journal;
 
 /// <summary>
-/// Raw SQL the R2Rights migration runs: seals the journal entries written before the chain existed, in each department's
+/// Raw SQL the Round2 migration runs: seals the journal entries written before the chain existed, in each department's
 /// order of time then id, with exactly the canonical text of <c>JournalChain.Compute</c> (a test checks the two agree).
 /// </summary>
 public static class JournalChainSql

@@ -545,7 +545,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly>("WorkDayStart")
                         .HasColumnType("time without time zone");
 
-                    b.PrimitiveCollection<List<int>>("WorkingDays")
+                    b.PrimitiveCollection<int[]>("WorkingDays")
                         .IsRequired()
                         .HasColumnType("integer[]");
 

@@ -13,8 +13,8 @@ using RemoteSupport.Web.Data;
 namespace RemoteSupport.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129225656_R2Messages")]
-    partial class R2Messages
+    [Migration("20261130002826_Round2")]
+    partial class Round2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -162,6 +162,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -169,6 +172,14 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");
@@ -185,9 +196,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Redacted")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("DepartmentId", "ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "At", "Kind");
 
@@ -271,7 +292,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId", "At");
+
                     b.HasIndex("DepartmentId", "PersonId", "At");
+
+                    b.HasIndex("DepartmentId", "UserId", "At");
 
                     b.ToTable("PersonAccesses", (string)null);
                 });
@@ -456,6 +481,16 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccessJournalMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12);
+
+                    b.Property<int>("ActivePeriodMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(24);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -472,11 +507,34 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("NotContactedAlertDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("NoticeAdditionalText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeController")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeDpoContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeRightsContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<TimeOnly>("SmsQuietFrom")
                         .HasColumnType("time without time zone");
 
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("SubjectAccessExporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("TeamLeadsAndAdmins");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -490,7 +548,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly>("WorkDayStart")
                         .HasColumnType("time without time zone");
 
-                    b.PrimitiveCollection<List<int>>("WorkingDays")
+                    b.PrimitiveCollection<int[]>("WorkingDays")
                         .IsRequired()
                         .HasColumnType("integer[]");
 
@@ -999,6 +1057,9 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
@@ -1069,6 +1130,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("NeedsEasyToRead")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("NoticeGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticeMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ObjectedToMessagesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ObjectsToMessages")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1095,12 +1169,25 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly?>("PreferredTimeUntil")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("ProcessingRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ReferentId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<string[]>("RemoteReasons")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("RetentionHeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetentionHoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("RiskLevel")
                         .IsRequired()
@@ -1121,6 +1208,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentId");
+
+                    b.HasIndex("DepartmentId", "AnonymisedAt", "LastContactAt");
+
+                    b.HasIndex("DepartmentId", "ReferentId", "NoticeGivenAt");
 
                     b.HasIndex("DepartmentId", "Status", "LastContactAt");
 
@@ -1326,6 +1417,41 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("UserDepartmentGrants", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LastDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

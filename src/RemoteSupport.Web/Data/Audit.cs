@@ -26,6 +26,7 @@ public static class AuditTrail
         public const string Reactivate = "Reactivate";
         public const string Unlock = "Unlock";
         public const string ResetPassword = "ResetPassword";
+        public const string ResetSecondFactor = "ResetSecondFactor";
         public const string Delete = "Delete";
     }
 

@@ -16,22 +16,49 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>A user with a one-time password must choose their own before anything else.</summary>
+/// <summary>
+/// A user with a one-time password must choose their own before anything else; then an account that must have a second
+/// factor (administrators, team leads, everyone in a department that asks for it) enrols one before anything else.
+/// </summary>
 public sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.User.HasClaim(c => c.Type == AppClaims.MustChangePassword)
-            && !context.Request.Path.StartsWithSegments("/Account")
-            && !context.Request.Path.StartsWithSegments("/health")
-            && !context.Request.Path.StartsWithSegments("/css")
-            && !context.Request.Path.StartsWithSegments("/js"))
+        var path = context.Request.Path;
+        var free = path.StartsWithSegments("/Account") || path.StartsWithSegments("/health") || path.StartsWithSegments("/css")
+            || path.StartsWithSegments("/js") || path.StartsWithSegments("/Error");
+        if (!free && context.User.HasClaim(c => c.Type == AppClaims.MustChangePassword))
         {
             context.Response.Redirect("/Account/ChangePassword");
             return Task.CompletedTask;
         }
+        if (!free && context.Features.Get<SessionState>() is { MustEnrolSecondFactor: true })
+        {
+            context.Response.Redirect("/Account/TwoFactor?required=1");
+            return Task.CompletedTask;
+        }
         return next(context);
     }
+}
+
+/// <summary>
+/// A query string or a path with a NUL or another control character is refused before anything reads it: PostgreSQL
+/// refuses NUL in text (a 500 before), and no search or filter of the application ever needs one.
+/// </summary>
+public sealed class ControlCharacterGuardMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HasControl(request.Path.Value) || (request.QueryString.HasValue && request.Query.Any(q => HasControl(q.Key) || q.Value.Any(HasControl))))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask; // the status page (re-executed) shows the French "Demande incorrecte"
+        }
+        return next(context);
+    }
+
+    private static bool HasControl(string? text) => text is not null && text.Any(c => char.IsControl(c));
 }
 
 /// <summary>

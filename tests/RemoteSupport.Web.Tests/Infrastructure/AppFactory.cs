@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,6 +38,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing for test accounts only; production keeps Identity's default work factor.
@@ -119,4 +121,25 @@ public sealed class TestClock : TimeProvider
     public void Set(DateTimeOffset now) => _now = now;
     public void Advance(TimeSpan by) => _now += by;
     public void Reset() => _now = Start;
+}
+
+/// <summary>
+/// The test server has no client address. Each request gets its own random one (so failed sign-ins of unrelated tests
+/// never add up in the per-address limit), unless the test names one in <see cref="Header"/>.
+/// </summary>
+public sealed class ClientAddressStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(Header, out var given)
+                ? System.Net.IPAddress.Parse(given.ToString())
+                : new System.Net.IPAddress(Random.Shared.Next(1, int.MaxValue));
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

@@ -461,6 +461,11 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("DefaultContactFrequencyDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -469,11 +474,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("NotContactedAlertDays")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequireTwoFactorForAll")
+                        .HasColumnType("boolean");
+
                     b.Property<TimeOnly>("SmsQuietFrom")
                         .HasColumnType("time without time zone");
 
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
+
+                    b.Property<int>("TrustedBrowserDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1067,6 +1080,12 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LockoutCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1122,6 +1141,32 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RemoteSupport.Web.Identity.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Flash")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("FormSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("RemoteSupport.Web.Identity.UserDepartmentGrant", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1135,6 +1180,37 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("UserDepartmentGrants", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SecondFactorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1361,6 +1437,15 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
                         .WithMany("ExtraDepartments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Identity.UserSession", b =>
+                {
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

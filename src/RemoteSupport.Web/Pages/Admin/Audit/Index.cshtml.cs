@@ -153,6 +153,7 @@ public static class AuditText
         AuditTrail.Actions.Reactivate => "Réactivation",
         AuditTrail.Actions.Unlock => "Déverrouillage",
         AuditTrail.Actions.ResetPassword => "Nouveau mot de passe provisoire",
+        AuditTrail.Actions.ResetSecondFactor => "Double authentification réinitialisée",
         AuditTrail.Actions.Delete => "Suppression",
         _ => action,
     };
@@ -179,6 +180,11 @@ public static class AuditText
         ["NotContactedAlertDays"] = "Alerte sans contact après (jours)",
         ["SmsQuietFrom"] = "Pas de SMS à partir de",
         ["SmsQuietUntil"] = "Pas de SMS jusqu'à",
+        ["RequireTwoFactorForAll"] = "Double authentification pour tous",
+        ["TrustedBrowserDays"] = "Navigateur mémorisé (jours)",
+        ["IdleTimeoutMinutes"] = "Déconnexion après inactivité (minutes)",
+        ["TwoFactorEnabled"] = "Double authentification active",
+        ["RecoveryCodesLeft"] = "Codes de récupération restants",
         ["PrivacyNote"] = "Note de confidentialité",
     };
 

@@ -44,7 +44,8 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
     protected override string? BindingMessage(string key) => key switch
     {
         "Input.WorkDayStart" or "Input.WorkDayEnd" or "Input.SmsQuietFrom" or "Input.SmsQuietUntil" => "Saisissez une heure au format HH:MM, par exemple 09:00.",
-        "Input.DefaultContactFrequencyDays" or "Input.NotContactedAlertDays" => "Saisissez un nombre entier de jours.",
+        "Input.DefaultContactFrequencyDays" or "Input.NotContactedAlertDays" or "Input.TrustedBrowserDays" => "Saisissez un nombre entier de jours.",
+        "Input.IdleTimeoutMinutes" => "Saisissez un nombre entier de minutes.",
         "Input.WorkingDays" => "Un des jours cochés n'existe pas.",
         _ => null,
     };
@@ -61,12 +62,16 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         public int NotContactedAlertDays { get; set; }
         public TimeOnly SmsQuietFrom { get; set; }
         public TimeOnly SmsQuietUntil { get; set; }
+        public bool RequireTwoFactorForAll { get; set; }
+        public int TrustedBrowserDays { get; set; }
+        public int IdleTimeoutMinutes { get; set; }
 
         public static Command From(Department d) => new()
         {
             Code = d.Code, Name = d.Name, WorkingDays = [.. d.WorkingDays], WorkDayStart = d.WorkDayStart, WorkDayEnd = d.WorkDayEnd,
             DefaultContactFrequencyDays = d.DefaultContactFrequencyDays, NotContactedAlertDays = d.NotContactedAlertDays,
             SmsQuietFrom = d.SmsQuietFrom, SmsQuietUntil = d.SmsQuietUntil,
+            RequireTwoFactorForAll = d.RequireTwoFactorForAll, TrustedBrowserDays = d.TrustedBrowserDays, IdleTimeoutMinutes = d.IdleTimeoutMinutes,
         };
     }
 
@@ -86,6 +91,10 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
                 .WithMessage("Le délai d'alerte est compris entre 1 et 730 jours.");
             RuleFor(c => c.SmsQuietUntil).NotEqual(c => c.SmsQuietFrom)
                 .WithMessage("La période sans SMS doit finir à une autre heure que celle où elle commence.");
+            RuleFor(c => c.TrustedBrowserDays).InclusiveBetween(0, RemoteSupport.Domain.Departments.Department.MaxTrustedBrowserDays)
+                .WithMessage($"Un navigateur peut être mémorisé de 0 à {RemoteSupport.Domain.Departments.Department.MaxTrustedBrowserDays} jours.");
+            RuleFor(c => c.IdleTimeoutMinutes).InclusiveBetween(RemoteSupport.Domain.Departments.Department.MinIdleTimeoutMinutes, RemoteSupport.Domain.Departments.Department.MaxIdleTimeoutMinutes)
+                .WithMessage($"La déconnexion après inactivité est comprise entre {RemoteSupport.Domain.Departments.Department.MinIdleTimeoutMinutes} et {RemoteSupport.Domain.Departments.Department.MaxIdleTimeoutMinutes} minutes.");
         }
     }
 
@@ -127,6 +136,7 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
             department.NotContactedAlertDays = command.NotContactedAlertDays;
             department.SmsQuietFrom = command.SmsQuietFrom;
             department.SmsQuietUntil = command.SmsQuietUntil;
+            department.ChangeSignInSettings(command.RequireTwoFactorForAll, command.TrustedBrowserDays, command.IdleTimeoutMinutes);
             var (changedBefore, changedAfter) = AuditTrail.Changes(before, Snapshot(department));
             if (changedAfter.Count == 0) return Outcome.Unchanged;
             AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditTrail.Areas.Departments, AuditTrail.Actions.Update,
@@ -158,6 +168,9 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
             ["NotContactedAlertDays"] = d.NotContactedAlertDays,
             ["SmsQuietFrom"] = d.SmsQuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["SmsQuietUntil"] = d.SmsQuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["RequireTwoFactorForAll"] = d.RequireTwoFactorForAll,
+            ["TrustedBrowserDays"] = d.TrustedBrowserDays,
+            ["IdleTimeoutMinutes"] = d.IdleTimeoutMinutes,
         };
     }
 }

@@ -30,6 +30,14 @@ public sealed class AppUserManager(
         return await UpdateUserAsync(user);
     }
 
+    /// <summary>Identity's own check reads the system clock; this one reads the application's, like the lock it set.</summary>
+    public override async Task<bool> IsLockedOutAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await GetLockoutEnabledAsync(user)) return false;
+        return await GetLockoutEndDateAsync(user) is { } end && end > clock.GetUtcNow();
+    }
+
     public override async Task<IEnumerable<string>?> GenerateNewTwoFactorRecoveryCodesAsync(AppUser user, int number)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -72,7 +72,7 @@ public sealed class WebClient(HttpClient http)
                 ?? throw new InvalidOperationException($"No authenticator key shown to {email}");
             page = await SubmitFormAsync(page, new() { ["Input.Code"] = Code(key, factory.Clock) });
             if (page.Document.QuerySelector(".recovery-codes") is null)
-                throw new InvalidOperationException($"Enrolment failed for {email}: {page.Summary}");
+                throw new InvalidOperationException($"Enrolment failed for {email}: {page.Summary} {page.ErrorFor("Input.Code")}");
         }
         return page;
     }

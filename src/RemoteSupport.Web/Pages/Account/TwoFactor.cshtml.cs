@@ -20,7 +20,8 @@ public sealed class TwoFactor(AppUserManager users, AppSignInManager signIn, App
     public const int RecoveryCodeCount = 10;
 
     [BindProperty] public Command Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public bool Required { get; set; }
+    /// <summary>Sent here before anything else because the role or the department requires a second factor.</summary>
+    public bool Required => Request.Query["required"] == "1";
 
     public bool Enabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }

@@ -77,8 +77,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
     // The session itself lives on the server (UserSessions): checked on every request, it ends on sign-out, after the
-    // department's idle time or the absolute lifetime. The cookie never outlives that lifetime.
-    o.ExpireTimeSpan = new RemoteSupport.Web.Identity.SessionOptions().AbsoluteLifetime;
+    // department's idle time or the absolute lifetime. The cookie outlives that lifetime by an hour, no more, so the
+    // server's check, which can tell the person why their session ended, comes first.
+    o.ExpireTimeSpan = new RemoteSupport.Web.Identity.SessionOptions().AbsoluteLifetime + TimeSpan.FromHours(1);
     o.SlidingExpiration = false;
     o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     o.Events.OnRedirectToLogin = SessionValidation.RedirectToLoginAsync;
@@ -216,6 +217,7 @@ app.UseSerilogRequestLogging(o =>
     o.EnrichDiagnosticContext = (diagnostic, http) => diagnostic.Set("UserId", http.User.UserId());
 });
 app.UseAuthentication();
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAuthorization();
 

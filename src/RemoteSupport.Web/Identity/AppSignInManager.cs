@@ -75,6 +75,7 @@ public sealed class AppSignInManager(
         if (UserManager.SupportsUserSecurityStamp)
             identity.AddClaim(new Claim(Options.ClaimsIdentity.SecurityStampClaimType, await UserManager.GetSecurityStampAsync(user)));
         var now = clock.GetUtcNow();
+        identity.AddClaim(new Claim(RememberedAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         await Context.SignInAsync(IdentityConstants.TwoFactorRememberMeScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true, IssuedUtc = now, ExpiresUtc = now.AddDays(days) });
     }
@@ -85,9 +86,13 @@ public sealed class AppSignInManager(
         var days = await TrustedBrowserDaysAsync(user);
         if (days <= 0) return false;
         var remembered = await Context.AuthenticateAsync(IdentityConstants.TwoFactorRememberMeScheme);
-        if (remembered.Properties?.IssuedUtc is { } issued && clock.GetUtcNow() - issued > TimeSpan.FromDays(days)) return false;
+        if (!long.TryParse(remembered.Principal?.FindFirstValue(RememberedAt), CultureInfo.InvariantCulture, out var at)
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(at) > TimeSpan.FromDays(days)) return false;
         return await base.IsTwoFactorClientRememberedAsync(user);
     }
+
+    /// <summary>When the browser was remembered, by the application's clock (the cookie's own dates follow the system clock).</summary>
+    private const string RememberedAt = "rs:remembered";
 
     private Task<int> TrustedBrowserDaysAsync(AppUser user) =>
         db.Departments.AsNoTracking().Where(d => d.Id == user.DepartmentId).Select(d => d.TrustedBrowserDays).FirstOrDefaultAsync();

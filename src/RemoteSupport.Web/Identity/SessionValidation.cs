@@ -35,6 +35,24 @@ public static class SessionValidation
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        try
+        {
+            await ValidateSessionAsync(context);
+        }
+        catch (Exception e) when (RemoteSupport.Web.Pages.ErrorModel.IsDatabaseUnavailable(e))
+        {
+            // The authentication handler keeps its result for the whole request, the error page's re-run included: a
+            // failure thrown from here would be thrown again there. The session is set aside (its cookie is kept) and
+            // DatabaseOutageMiddleware throws once authentication is over, so the error page answers 503.
+            context.HttpContext.Items[DatabaseDownItem] = e;
+            context.RejectPrincipal();
+        }
+    }
+
+    public const string DatabaseDownItem = "rs:database-down";
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
         var http = context.HttpContext;
         // The error and status pages re-run the pipeline for a request already checked (or whose check failed because
         // the database is down): they show no personal data, so the cookie is taken as it is.

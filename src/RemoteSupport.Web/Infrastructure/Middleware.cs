@@ -41,6 +41,18 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
     }
 }
 
+/// <summary>The session check found the database unreachable: the request ends as an outage (503 on the error page).</summary>
+public sealed class DatabaseOutageMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context) =>
+        context.Items[SessionValidation.DatabaseDownItem] is Exception e
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+            ? throw new DatabaseUnavailableException(e)
+            : next(context);
+}
+
+public sealed class DatabaseUnavailableException(Exception inner) : Exception("The database could not be reached.", inner);
+
 /// <summary>
 /// A query string or a path with a NUL or another control character is refused before anything reads it: PostgreSQL
 /// refuses NUL in text (a 500 before), and no search or filter of the application ever needs one.

@@ -113,7 +113,8 @@ public sealed class FormOnceFilter(TimeProvider clock, ITempDataDictionaryFactor
     {
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || http.User.UserId() is not { } userId
-            || !Guid.TryParse(http.Request.Form[FieldName], out var key))
+            || http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || !Guid.TryParse((await http.Request.ReadFormAsync(http.RequestAborted)).TryGetValue(FieldName, out var posted) ? posted.ToString() : null, out var key))
         {
             await next();
             return;

@@ -44,6 +44,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (error is DbUpdateConcurrencyException) code = 409;
         // Kestrel's own refusal of a request it could not read carries its status (400, 413…).
         if (error is BadHttpRequestException bad) code = bad.StatusCode;
+        // A form whose values cannot be read (a NUL or another character a form may not carry).
+        if (error is System.IO.InvalidDataException) code = 400;
         if (error is not null && IsDatabaseUnavailable(error))
         {
             logger.LogWarning("Database unavailable: {Error}", error.GetType().Name);

@@ -43,11 +43,21 @@ public sealed class WebClient(HttpClient http)
     public static async Task<WebClient> SignInAsync(AppFactory factory, string email, string password)
     {
         var client = new WebClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await client.SignInThroughFormAsync(factory, email, password);
+        return client;
+    }
+
+    /// <summary>A client whose cookies the test can read (and copy, as a thief would).</summary>
+    public static WebClient WithCookies(AppFactory factory, System.Net.CookieContainer cookies) =>
+        new(factory.CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)));
+
+    public async Task<Page> SignInThroughFormAsync(AppFactory factory, string email, string password)
+    {
+        var client = this;
         var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (page.Url.AbsolutePath.StartsWith("/Account/Login", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in failed for {email}: {page.Summary}");
-        page = await client.CompleteSecondFactorAsync(factory, email, page);
-        return client;
+        return await client.CompleteSecondFactorAsync(factory, email, page);
     }
 
     /// <summary>

@@ -59,6 +59,9 @@ Demo accounts (demo only), all with the password  Demo!RemoteSupport2026
   ts1.cd56@remotesupport.test      Travailleuse sociale, Morbihan
   ts2.cd56@remotesupport.test      Travailleur social, Morbihan
   ts1.cd29@remotesupport.test      Travailleur social, Finistère
+The administrator and the team leads also give a second factor (demo only): add the key
+  DEMOKEYDEMOKEYDEMOKEYDEMOKEYDEMO
+to any authenticator app (or compute the code: oathtool --totp -b DEMOKEYDEMOKEYDEMOKEYDEMOKEYDEMO).
 Ctrl-C stops the site and the database.
 
 TXT

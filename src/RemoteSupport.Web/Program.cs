@@ -87,6 +87,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignIn"));
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<DummyPassword>();
+builder.Services.AddSingleton<SessionClock>();
 // Every request to the sign-in pages, per client address: a flood is cut before any password is hashed.
 builder.Services.AddRateLimiter(o =>
 {

@@ -22,7 +22,8 @@ public sealed class AppSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
     AppDbContext db,
-    TimeProvider clock)
+    TimeProvider clock,
+    SessionClock sessionClock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
@@ -35,7 +36,7 @@ public sealed class AppSignInManager(
         var claims = additionalClaims.ToList();
         if (!claims.Any(c => c.Type == AppClaims.Session))
         {
-            var now = clock.GetUtcNow();
+            var now = sessionClock.Now;
             var secondFactor = claims.Any(c => c.Type == AppClaims.AuthenticationMethod && c.Value == "mfa");
             var session = new UserSession { UserId = user.Id, CreatedAt = now, LastSeenAt = now, SecondFactorAt = secondFactor ? now : null };
             db.UserSessions.Add(session);
@@ -62,7 +63,7 @@ public sealed class AppSignInManager(
 
     public override async Task SignOutAsync()
     {
-        if (SessionId(Context.User) is { } sid) await EndAsync(db, sid, SessionEnd.SignedOut, clock.GetUtcNow());
+        if (SessionId(Context.User) is { } sid) await EndAsync(db, sid, SessionEnd.SignedOut, sessionClock.Now);
         await base.SignOutAsync();
     }
 

@@ -16,6 +16,17 @@ public sealed class SessionOptions
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
     /// <summary>How stale the last-seen time may get before it is written again (one small write per minute of use).</summary>
     public TimeSpan LastSeenResolution { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// The clock sessions are timed by; the application's own when not set. Tests give sessions a clock of their own, so
+    /// tests of other features can move "now" by days without their sessions expiring.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+}
+
+/// <summary>"Now" for session times: sign-in, last seen, idle, lifetime, second-factor freshness.</summary>
+public sealed class SessionClock(TimeProvider clock, Microsoft.Extensions.Options.IOptions<SessionOptions> options)
+{
+    public DateTimeOffset Now => (options.Value.Clock ?? clock).GetUtcNow();
 }
 
 /// <summary>What the request's session check learned, for the middleware and filters that follow (no second query).</summary>
@@ -69,10 +80,10 @@ public static class SessionValidation
 
         var services = http.RequestServices;
         var db = services.GetRequiredService<AppDbContext>();
-        var clock = services.GetRequiredService<TimeProvider>();
+        var clock = services.GetRequiredService<SessionClock>();
         var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
         var identityOptions = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
 
         var row = (await db.Database.SqlQuery<SessionRow>($"""
             SELECT s."UserId", s."CreatedAt", s."LastSeenAt", s."EndedAt", s."SecondFactorAt",

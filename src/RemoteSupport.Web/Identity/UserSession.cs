@@ -33,6 +33,11 @@ public enum SessionEnd
 public sealed class FormSubmission
 {
     public Guid Key { get; set; }
+    /// <summary>
+    /// What was posted (SHA-256 of the fields, token and key aside): the same form sent again with other values (back,
+    /// change, send) is a new submission, which the page's own rules then answer.
+    /// </summary>
+    public string BodyHash { get; set; } = "";
     public Guid UserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Where the first submission sent the person (a redirect), once known.</summary>

@@ -54,23 +54,34 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next)
 public sealed class DatabaseUnavailableException(Exception inner) : Exception("The database could not be reached.", inner);
 
 /// <summary>
-/// A query string or a path with a NUL or another control character is refused before anything reads it: PostgreSQL
-/// refuses NUL in text (a 500 before), and no search or filter of the application ever needs one.
+/// Control characters never reach a handler: PostgreSQL refuses NUL in text (a 500 before), and no search or filter of
+/// the application needs one. In a query string they are stripped (the search or filter goes on with what is left, as
+/// for any odd value); a path with one is refused (400).
 /// </summary>
 public sealed class ControlCharacterGuardMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (HasControl(request.Path.Value) || (request.QueryString.HasValue && request.Query.Any(q => HasControl(q.Key) || q.Value.Any(HasControl))))
+        if (HasControl(request.Path.Value))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Task.CompletedTask; // the status page (re-executed) shows the French "Demande incorrecte"
         }
+        if (request.QueryString.HasValue && request.Query.Any(q => HasControl(q.Key) || q.Value.Any(HasControl)))
+        {
+            var cleaned = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder();
+            foreach (var (key, values) in request.Query)
+                foreach (var value in values)
+                    cleaned.Add(Strip(key), Strip(value ?? ""));
+            request.QueryString = cleaned.ToQueryString();
+        }
         return next(context);
     }
 
-    private static bool HasControl(string? text) => text is not null && text.Any(c => char.IsControl(c));
+    private static bool HasControl(string? text) => text is not null && text.Any(char.IsControl);
+
+    private static string Strip(string text) => new(text.Where(c => !char.IsControl(c)).ToArray());
 }
 
 /// <summary>

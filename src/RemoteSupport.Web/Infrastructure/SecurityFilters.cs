@@ -59,7 +59,7 @@ public sealed class RequireFreshSecondFactorAttribute : Attribute
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(15);
 }
 
-public sealed class FreshSecondFactorFilter(TimeProvider clock) : IAsyncPageFilter
+public sealed class FreshSecondFactorFilter(SessionClock clock) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -69,7 +69,7 @@ public sealed class FreshSecondFactorFilter(TimeProvider clock) : IAsyncPageFilt
                      || context.HandlerInstance.GetType().IsDefined(typeof(RequireFreshSecondFactorAttribute), inherit: true);
         if (!marked) return next();
         var session = context.HttpContext.Features.Get<SessionState>();
-        if (session?.SecondFactorAt is { } at && clock.GetUtcNow() - at <= RequireFreshSecondFactorAttribute.MaxAge) return next();
+        if (session?.SecondFactorAt is { } at && clock.Now - at <= RequireFreshSecondFactorAttribute.MaxAge) return next();
         var request = context.HttpContext.Request;
         context.Result = new RedirectToPageResult("/Account/Reauthenticate", new { returnUrl = request.Path + request.QueryString });
         return Task.CompletedTask;
@@ -113,21 +113,27 @@ public sealed class FormOnceFilter(TimeProvider clock, ITempDataDictionaryFactor
     {
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || http.User.UserId() is not { } userId
-            || http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || !Guid.TryParse((await http.Request.ReadFormAsync(http.RequestAborted)).TryGetValue(FieldName, out var posted) ? posted.ToString() : null, out var key))
+            || http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             await next();
             return;
         }
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (!Guid.TryParse(form.TryGetValue(FieldName, out var posted) ? posted.ToString() : null, out var key))
+        {
+            await next();
+            return;
+        }
+        var bodyHash = BodyHash(form);
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
-        var earlier = await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, http.RequestAborted);
+        var earlier = await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.BodyHash == bodyHash, http.RequestAborted);
         if (earlier is not null)
         {
             context.Result = Replay(http, earlier, userId);
             return;
         }
 
-        var submission = new FormSubmission { Key = key, UserId = userId, CreatedAt = clock.GetUtcNow() };
+        var submission = new FormSubmission { Key = key, BodyHash = bodyHash, UserId = userId, CreatedAt = clock.GetUtcNow() };
         db.FormSubmissions.Add(submission);
         var executed = await next();
         var entry = db.Entry(submission);
@@ -136,7 +142,7 @@ public sealed class FormOnceFilter(TimeProvider clock, ITempDataDictionaryFactor
             // The same form, submitted again while the first was being saved: this transaction rolled back entirely.
             executed.ExceptionHandled = true;
             db.ChangeTracker.Clear();
-            var first = await WaitForFirstAsync(db, key, http.RequestAborted);
+            var first = await WaitForFirstAsync(db, key, bodyHash, http.RequestAborted);
             executed.Result = first is null ? AlreadySent(http) : Replay(http, first, userId);
             return;
         }
@@ -145,19 +151,19 @@ public sealed class FormOnceFilter(TimeProvider clock, ITempDataDictionaryFactor
             entry.State = EntityState.Detached; // nothing was saved: the key stays free for the corrected form
             return;
         }
-        if (entry.State == EntityState.Unchanged && executed.Exception is null) http.Items[PendingItem] = key;
+        if (entry.State == EntityState.Unchanged && executed.Exception is null) http.Items[PendingItem] = (key, bodyHash);
     }
 
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         await next();
         var http = context.HttpContext;
-        if (http.Items[PendingItem] is not Guid key) return;
+        if (http.Items[PendingItem] is not ValueTuple<Guid, string> (var key, var bodyHash)) return;
         var location = http.Response.Headers.Location.ToString();
         if (http.Response.StatusCode is < 300 or >= 400 || string.IsNullOrEmpty(location)) return;
         var flash = tempData.GetTempData(http).Peek("flash") as string;
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
-        await db.FormSubmissions.Where(f => f.Key == key)
+        await db.FormSubmissions.Where(f => f.Key == key && f.BodyHash == bodyHash)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.ResultUrl, location).SetProperty(f => f.Flash, flash), CancellationToken.None);
         // Keys are needed for minutes (a retry); a day is ample. Cleaned from time to time, by whichever request comes.
         if (Random.Shared.Next(100) == 0)
@@ -182,11 +188,19 @@ public sealed class FormOnceFilter(TimeProvider clock, ITempDataDictionaryFactor
         return new StatusCodeResult(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<FormSubmission?> WaitForFirstAsync(AppDbContext db, Guid key, CancellationToken ct)
+    private static string BodyHash(IFormCollection form)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, values) in form.Where(f => f.Key is not (FieldName or "__RequestVerificationToken")).OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var value in values) text.Append(name).Append('=').Append(value).Append('\n');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static async Task<FormSubmission?> WaitForFirstAsync(AppDbContext db, Guid key, string bodyHash, CancellationToken ct)
     {
         for (var i = 0; i < 20; i++)
         {
-            var first = await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+            var first = await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.BodyHash == bodyHash, ct);
             if (first?.ResultUrl is not null) return first;
             await Task.Delay(100, ct);
         }

@@ -63,7 +63,7 @@ public sealed class TwoFactorJourneyTests(Site site) : BrowserTest(site)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/SecondFactor");
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Demo.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ce code n'est pas valable");
+        await Assertions.Expect(page.Locator("#Input_Code-error")).ToContainTextAsync("Ce code n'est pas valable");
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(codes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();

@@ -18,6 +18,11 @@ namespace RemoteSupport.Web.Tests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestClock Clock { get; } = new();
+    /// <summary>
+    /// The clock of sessions (idle time, lifetime, second-factor freshness), apart from <see cref="Clock"/>: a test that
+    /// moves "now" by days for its feature keeps its session; session tests move this one.
+    /// </summary>
+    public TestClock SessionTime { get; } = new();
     public string ConnectionString { get; }
     private Respawner? _respawner;
 
@@ -43,6 +48,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing for test accounts only; production keeps Identity's default work factor.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.Configure<RemoteSupport.Web.Identity.SessionOptions>(o => o.Clock = SessionTime);
         });
     }
 
@@ -79,6 +85,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await conn.OpenAsync();
         await _respawner!.ResetAsync(conn);
         Clock.Reset();
+        SessionTime.Reset();
     }
 
     /// <summary>A context that sees every department, for arranging data and checking what was stored.</summary>

@@ -98,15 +98,19 @@ public sealed class NoServerErrorTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
-    public async Task A_nul_character_in_a_query_string_is_refused_before_the_database()
+    public async Task Control_characters_in_a_query_string_are_stripped_before_the_database_and_refused_in_a_path()
     {
         var admin = await SignInAsync(World.SuperAdmin);
-        foreach (var url in new[] { "/Admin/Users?q=%00", "/Admin/Audit?area=%00", "/Admin/Users?q=ab%07c" })
-        {
-            var page = await admin.GetAsync(url);
-            Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-            Assert.Contains("Demande incorrecte", page.Text);
-        }
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users?q=Léa")).Status);
+        foreach (var url in new[] { "/Admin/Users?q=%00", "/Admin/Audit?area=%00", "/Admin/Audit?area=Us%00ers" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).Status);
+        // The search goes on with what is left.
+        var found = await admin.GetAsync("/Admin/Users?q=Tra%00vail%07leuse");
+        Assert.Equal(HttpStatusCode.OK, found.Status);
+        Assert.Contains("Léa Travailleuse", found.Text);
+        Assert.DoesNotContain("Hugo Collègue", found.Text);
+
+        var path = await admin.GetAsync("/Admin/Us%07ers");
+        Assert.Equal(HttpStatusCode.BadRequest, path.Status);
+        Assert.Contains("Demande incorrecte", path.Text);
     }
 }

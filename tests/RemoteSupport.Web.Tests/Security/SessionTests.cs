@@ -41,12 +41,12 @@ public sealed class SessionTests(AppFactory factory) : WebTest(factory)
     public async Task A_session_idle_longer_than_the_department_allows_ends_on_the_sign_in_page_keeping_the_destination()
     {
         var client = await SignInAsync(World.Worker56);
-        Factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        Factory.SessionTime.Advance(TimeSpan.FromMinutes(20));
         Assert.Equal("/Persons", (await client.GetAsync("/Persons")).Url.AbsolutePath);
-        Factory.Clock.Advance(TimeSpan.FromMinutes(20)); // 40 minutes after sign-in, 20 after the last request
+        Factory.SessionTime.Advance(TimeSpan.FromMinutes(20)); // 40 minutes after sign-in, 20 after the last request
         Assert.Equal("/Persons", (await client.GetAsync("/Persons")).Url.AbsolutePath);
 
-        Factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        Factory.SessionTime.Advance(TimeSpan.FromMinutes(31));
         var page = await client.GetAsync("/Interviews/Agenda");
         Assert.Equal("/Account/Login", page.Url.AbsolutePath);
         Assert.Contains("ReturnUrl=%2FInterviews%2FAgenda", page.Url.Query);
@@ -62,7 +62,7 @@ public sealed class SessionTests(AppFactory factory) : WebTest(factory)
     {
         await Factory.WithDbAsync(db => db.Departments.Where(d => d.Id == World.Cd56.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.IdleTimeoutMinutes, 10)));
         var client = await SignInAsync(World.Worker56);
-        Factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        Factory.SessionTime.Advance(TimeSpan.FromMinutes(11));
         Assert.Equal("/Account/Login", (await client.GetAsync("/Persons")).Url.AbsolutePath);
     }
 
@@ -72,10 +72,10 @@ public sealed class SessionTests(AppFactory factory) : WebTest(factory)
         var client = await SignInAsync(World.Worker56);
         for (var i = 0; i < 29; i++)
         {
-            Factory.Clock.Advance(TimeSpan.FromMinutes(20));
+            Factory.SessionTime.Advance(TimeSpan.FromMinutes(20));
             Assert.Equal("/Persons", (await client.GetAsync("/Persons")).Url.AbsolutePath);
         }
-        Factory.Clock.Advance(TimeSpan.FromMinutes(21));
+        Factory.SessionTime.Advance(TimeSpan.FromMinutes(21));
         var page = await client.GetAsync("/Persons");
         Assert.Equal("/Account/Login", page.Url.AbsolutePath);
         Assert.Contains("Votre session a atteint sa durée maximale", page.Text);

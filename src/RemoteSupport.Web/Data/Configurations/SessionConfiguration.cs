@@ -23,8 +23,9 @@ public sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<FormS
     public void Configure(EntityTypeBuilder<FormSubmission> b)
     {
         b.ToTable("FormSubmissions");
-        b.HasKey(f => f.Key);
+        b.HasKey(f => new { f.Key, f.BodyHash });
         b.Property(f => f.Key).ValueGeneratedNever();
+        b.Property(f => f.BodyHash).HasMaxLength(64);
         b.Property(f => f.ResultUrl).HasMaxLength(2048);
         b.Property(f => f.Flash).HasMaxLength(1000);
         b.HasIndex(f => f.CreatedAt); // the daily clean-up

@@ -1146,6 +1146,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1160,7 +1164,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Key");
+                    b.HasKey("Key", "BodyHash");
 
                     b.HasIndex("CreatedAt");
 

@@ -11,7 +11,7 @@ namespace RemoteSupport.Web.Pages.Account;
 /// A fresh proof of the second factor before handing data out (an export): a code from the app, or a recovery code.
 /// The session remembers when, and exports ask for one less than 15 minutes old (<see cref="RequireFreshSecondFactorAttribute"/>).
 /// </summary>
-public sealed class Reauthenticate(AppUserManager users, AppDbContext db, TimeProvider clock, SignInThrottle throttle,
+public sealed class Reauthenticate(AppUserManager users, AppDbContext db, SessionClock clock, SignInThrottle throttle,
     ILogger<Reauthenticate> logger) : PageModel
 {
     [BindProperty] public SecondFactor.Command Input { get; set; } = new();
@@ -43,7 +43,7 @@ public sealed class Reauthenticate(AppUserManager users, AppDbContext db, TimePr
             await users.AccessFailedAsync(user);
             return this.PageWithError(SecondFactor.WrongCode, "Input.Code");
         }
-        if (AppSignInManager.SessionId(User) is { } sid) await SecondFactorCheck.MarkAsync(db, sid, clock.GetUtcNow());
+        if (AppSignInManager.SessionId(User) is { } sid) await SecondFactorCheck.MarkAsync(db, sid, clock.Now);
         logger.LogInformation("User {UserId} confirmed their second factor", user.Id);
         return LocalRedirect(Login.Destination(Url, ReturnUrl));
     }

@@ -14,7 +14,7 @@ namespace RemoteSupport.Web.Pages.Account;
 /// Two-factor sign-in for one's own account: enrol an authenticator app (QR code drawn on the server, the key also in
 /// text), confirm with a first code, receive ten single-use recovery codes; later, get a new set of recovery codes.
 /// </summary>
-public sealed class TwoFactor(AppUserManager users, AppSignInManager signIn, AppDbContext db, TimeProvider clock, SignInThrottle throttle,
+public sealed class TwoFactor(AppUserManager users, AppSignInManager signIn, AppDbContext db, SessionClock clock, SignInThrottle throttle,
     ILogger<TwoFactor> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -110,7 +110,7 @@ public sealed class TwoFactor(AppUserManager users, AppSignInManager signIn, App
 
     private Task MarkSecondFactorAsync()
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         return AppSignInManager.SessionId(User) is { } sid
             ? SecondFactorCheck.MarkAsync(db, sid, now)
             : Task.CompletedTask;

@@ -13,7 +13,7 @@ using RemoteSupport.Web.Data;
 namespace RemoteSupport.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129230634_R2Security")]
+    [Migration("20261130001430_R2Security")]
     partial class R2Security
     {
         /// <inheritdoc />
@@ -1149,6 +1149,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1163,7 +1167,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Key");
+                    b.HasKey("Key", "BodyHash");
 
                     b.HasIndex("CreatedAt");
 

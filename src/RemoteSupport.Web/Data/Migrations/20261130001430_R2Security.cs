@@ -50,6 +50,7 @@ namespace RemoteSupport.Web.Data.Migrations
                 columns: table => new
                 {
                     Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    BodyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ResultUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
@@ -57,7 +58,7 @@ namespace RemoteSupport.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FormSubmissions", x => x.Key);
+                    table.PrimaryKey("PK_FormSubmissions", x => new { x.Key, x.BodyHash });
                 });
 
             migrationBuilder.CreateTable(

@@ -67,7 +67,7 @@ Ctrl-C stops the site and the database.
 TXT
 
 cd src/RemoteSupport.Web
-ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" ReverseProxy__SecureCookies=SameAsRequest \
 Database__MigrateOnStart=true Seed__Demo="${SEED_DEMO:-true}" \
   dotnet bin/Release/net10.0/RemoteSupport.Web.dll --urls "http://127.0.0.1:5000" &
 app_pid=$!

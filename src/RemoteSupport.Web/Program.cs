@@ -115,7 +115,10 @@ if (production)
         foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
             o.KnownProxies.Add(IPAddress.Parse(proxy));
     });
-    builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.Always);
+    // "SameAsRequest" only for a plain-HTTP run on loopback without the proxy (./run.sh, the benchmark): browsers and
+    // curl would not send Secure cookies back over http://127.0.0.1.
+    builder.Services.Configure<CookiePolicyOptions>(o => o.Secure =
+        builder.Configuration.GetValue("ReverseProxy:SecureCookies", CookieSecurePolicy.Always));
     builder.Services.AddHsts(o =>
     {
         o.MaxAge = TimeSpan.FromDays(365);

@@ -63,8 +63,8 @@ public sealed class Edit(Edit.Handler handler, IValidator<Edit.Command> validato
         public TimeOnly SmsQuietFrom { get; set; }
         public TimeOnly SmsQuietUntil { get; set; }
         public bool RequireTwoFactorForAll { get; set; }
-        public int TrustedBrowserDays { get; set; }
-        public int IdleTimeoutMinutes { get; set; }
+        public int TrustedBrowserDays { get; set; } = RemoteSupport.Domain.Departments.Department.DefaultTrustedBrowserDays;
+        public int IdleTimeoutMinutes { get; set; } = RemoteSupport.Domain.Departments.Department.DefaultIdleTimeoutMinutes;
 
         public static Command From(Department d) => new()
         {

@@ -117,22 +117,24 @@ public sealed class ProductionTransportTests(AppFactory factory) : WebTest(facto
         (string Name, string Email, string Password)[] kinds =
         [
             ("wrong password", World.Worker29.Email!, "Mauvais!MotDePasse1"),
+            ("wrong password", World.Lead29.Email!, "Mauvais!MotDePasse1"),
             ("unknown", "personne@nulle.part", World.Password),
             ("deactivated", World.Colleague56.Email!, World.Password),
             ("locked", World.OtherTeamWorker56.Email!, World.Password),
         ];
-        var times = kinds.ToDictionary(k => k.Name, _ => new List<double>());
+        var times = kinds.Select(k => k.Name).Distinct().ToDictionary(k => k, _ => new List<double>());
         foreach (var kind in kinds) await TimeAsync(kind.Email, kind.Password); // warm-up of every path
-        // Round-robin, so a slower moment of a shared machine weighs on every kind alike. Four wrong passwords in
-        // all, under the lock's five.
+        // Round-robin, so a busy moment of a shared machine weighs on every kind alike, and the fastest of each kind:
+        // the work a request always does, without the pauses other processes cause. Two accounts take the wrong
+        // passwords, four each in all, under the lock's five.
         for (var round = 0; round < 3; round++)
             foreach (var kind in kinds) times[kind.Name].Add(await TimeAsync(kind.Email, kind.Password));
-        static double Median(List<double> values) => values.Order().ElementAt(1);
-        var wrong = Median(times["wrong password"]);
+        static double Fastest(List<double> values) => values.Min();
+        var wrong = Fastest(times["wrong password"]);
         Assert.True(wrong > 10, $"hashing should cost real time, measured {wrong:0.0} ms");
         foreach (var name in new[] { "unknown", "deactivated", "locked" })
         {
-            var time = Median(times[name]);
+            var time = Fastest(times[name]);
             Assert.True(time > wrong * 0.6 && time < wrong * 1.6, $"{name}: {time:0.0} ms against {wrong:0.0} ms for a wrong password");
         }
     }

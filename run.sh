@@ -80,6 +80,9 @@ Demo accounts (demo only), all with the password  Demo!RemoteSupport2026
   ts1.cd56@remotesupport.test      Travailleuse sociale, Morbihan
   ts2.cd56@remotesupport.test      Travailleur social, Morbihan
   ts1.cd29@remotesupport.test      Travailleur social, Finistère
+The administrator and the team leads also give a second factor (demo only): add the key
+  DEMOKEYDEMOKEYDEMOKEYDEMOKEYDEMO
+to any authenticator app (or compute the code: oathtool --totp -b DEMOKEYDEMOKEYDEMOKEYDEMOKEYDEMO).
 Ctrl-C stops the site and the database.
 
 TXT
@@ -87,7 +90,7 @@ if [ -n "$mail_pid" ]; then echo "Messages sent to persons (e-mails and SMS): ht
 
 
 cd src/RemoteSupport.Web
-ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" ReverseProxy__SecureCookies=SameAsRequest \
 Database__MigrateOnStart=true Seed__Demo="${SEED_DEMO:-true}" \
   dotnet bin/Release/net10.0/RemoteSupport.Web.dll --urls "http://127.0.0.1:5000" &
 app_pid=$!

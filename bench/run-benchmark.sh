@@ -60,7 +60,7 @@ echo "Seeding the demo data…"
 
 # --- the two servers ----------------------------------------------------------------------------------------------
 app_port="$(free_port $((45000 + RANDOM % 2000)))"
-(cd "$out/web" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet RemoteSupport.Web.dll --urls "http://127.0.0.1:$app_port") >"$work/app.log" 2>&1 &
+(cd "$out/web" && exec env ASPNETCORE_ENVIRONMENT=Production ReverseProxy__SecureCookies=SameAsRequest dotnet RemoteSupport.Web.dll --urls "http://127.0.0.1:$app_port") >"$work/app.log" 2>&1 &
 app_pid=$!
 pids+=($app_pid)
 base_port="$(free_port $((app_port + 1)))"

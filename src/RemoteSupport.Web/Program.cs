@@ -4,7 +4,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +27,8 @@ using Serilog;
 var (command, hostArgs) = Commands.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+// Responses do not name the server software.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
@@ -41,21 +47,32 @@ builder.Services.AddAppDbContext(connectionString);
 builder.Services
     .AddIdentity<AppUser, AppRole>(o =>
     {
-        o.Password.RequiredLength = 12;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Length and a block-list (AppPasswordValidator, PasswordPolicy), no composition rules (ANSSI, NIST SP 800-63B).
+        o.Password.RequiredLength = RemoteSupport.Domain.Security.PasswordPolicy.MinimumLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        // The lock's length grows with each lock (AppUserManager, LockoutPolicy).
+        o.Lockout.MaxFailedAccessAttempts = RemoteSupport.Domain.Security.LockoutPolicy.FailuresBeforeLock;
+        o.Lockout.DefaultLockoutTimeSpan = RemoteSupport.Domain.Security.LockoutPolicy.First;
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
         o.SignIn.RequireConfirmedAccount = false;
+        o.Tokens.AuthenticatorTokenProvider = AuthenticatorCodeProvider.Name;
     })
     .AddEntityFrameworkStores<AppDbContext>()
+    .AddUserManager<AppUserManager>()
     .AddSignInManager<AppSignInManager>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddErrorDescriber<FrenchIdentityErrors>()
-    .AddDefaultTokenProviders();
+    .AddPasswordValidator<AppPasswordValidator>()
+    .AddDefaultTokenProviders()
+    .AddTokenProvider<AuthenticatorCodeProvider>(AuthenticatorCodeProvider.Name);
 
-// A deactivation or a role change reaches open sessions within a minute.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+var production = builder.Environment.IsProduction();
+builder.Services.Configure<RemoteSupport.Web.Identity.SessionOptions>(builder.Configuration.GetSection("Sessions"));
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -64,10 +81,55 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "rs.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.ExpireTimeSpan = TimeSpan.FromHours(8);
-    o.SlidingExpiration = true;
-    o.Events.OnValidatePrincipal = StampValidation.ValidateWhenDueAsync;
+    // The session itself lives on the server (UserSessions): checked on every request, it ends on sign-out, after the
+    // department's idle time or the absolute lifetime. The cookie outlives that lifetime by an hour, no more, so the
+    // server's check, which can tell the person why their session ended, comes first.
+    o.ExpireTimeSpan = new RemoteSupport.Web.Identity.SessionOptions().AbsoluteLifetime + TimeSpan.FromHours(1);
+    o.SlidingExpiration = false;
+    o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+    o.Events.OnRedirectToLogin = SessionValidation.RedirectToLoginAsync;
 });
+builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignIn"));
+builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddSingleton<DummyPassword>();
+builder.Services.AddSingleton<SessionClock>();
+// Every request to the sign-in pages, per client address: a flood is cut before any password is hashed.
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (context, _) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        return ValueTask.CompletedTask;
+    };
+    o.AddPolicy("sign-in", http => HttpMethods.IsPost(http.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("read"));
+});
+
+// Production sits behind a TLS reverse proxy (docs/security.md): its X-Forwarded-For and -Proto are believed only
+// from the addresses listed in ReverseProxy:KnownProxies; every cookie is Secure; HSTS is sent.
+if (production)
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(o =>
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        o.KnownIPNetworks.Clear();
+        o.KnownProxies.Clear();
+        foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            o.KnownProxies.Add(IPAddress.Parse(proxy));
+    });
+    // "SameAsRequest" only for a plain-HTTP run on loopback without the proxy (./run.sh, the benchmark): browsers and
+    // curl would not send Secure cookies back over http://127.0.0.1.
+    builder.Services.Configure<CookiePolicyOptions>(o => o.Secure =
+        builder.Configuration.GetValue("ReverseProxy:SecureCookies", CookieSecurePolicy.Always));
+    builder.Services.AddHsts(o =>
+    {
+        o.MaxAge = TimeSpan.FromDays(365);
+        o.IncludeSubDomains = false;
+    });
+}
 
 // Keys in the database: several instances share sign-in and antiforgery cookies. AES-256-GCM for the keys created from
 // now on (AES-CBC with HMAC before; older keys still read the cookies they protected): one authenticated pass instead
@@ -111,6 +173,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Rights", Policies.PersonRights);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Account/SecondFactor");
+        o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute("sign-in")));
+        o.Conventions.AddPageApplicationModelConvention("/Account/SecondFactor", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute("sign-in")));
         o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Accessibilite");
@@ -126,6 +191,9 @@ builder.Services.AddRazorPages(o =>
         o.Filters.Add<CheckboxBindingFilter>();
         o.Filters.Add<InputValidationFilter>();
         o.Filters.Add<RemoteSupport.Web.Data.Retention.ProcessingRestrictedFilter>();
+        o.Filters.Add<HandlerGuardFilter>();
+        o.Filters.Add<FreshSecondFactorFilter>();
+        o.Filters.Add<FormOnceFilter>();
     });
 
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
@@ -154,9 +222,16 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", false))
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
 }
 
+if (production)
+{
+    app.UseForwardedHeaders();
+    app.UseCookiePolicy();
+}
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseFailures.StatusCodeFor });
+if (production) app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<ControlCharacterGuardMiddleware>();
 // The layout links its assets with a version (asp-append-version): such a URL changes when the file does, so browsers
 // keep it for a year without asking again, one round trip fewer per page on a weak connection.
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticAssets.CacheVersionedForAYear });
@@ -164,6 +239,7 @@ app.UseMiddleware<NoStoreMiddleware>();
 app.UseRequestLocalization();
 app.UseMiddleware<MetricsAccessMiddleware>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseSerilogRequestLogging(o =>
 {
     // Ids only: the path carries record ids, never a name; the query string (search terms) is not logged.
@@ -171,6 +247,7 @@ app.UseSerilogRequestLogging(o =>
     o.EnrichDiagnosticContext = (diagnostic, http) => diagnostic.Set("UserId", http.User.UserId());
 });
 app.UseAuthentication();
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAuthorization();
 

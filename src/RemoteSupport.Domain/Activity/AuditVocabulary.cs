@@ -27,6 +27,7 @@ public enum AuditAction
     Reactivate,
     Unlock,
     ResetPassword,
+    ResetSecondFactor,
     Delete,
     // Checklist templates
     CreateDraft,
@@ -66,6 +67,7 @@ public static class AuditVocabulary
         AuditAction.Reactivate => "Réactivation",
         AuditAction.Unlock => "Déverrouillage",
         AuditAction.ResetPassword => "Nouveau mot de passe provisoire",
+        AuditAction.ResetSecondFactor => "Double authentification réinitialisée",
         AuditAction.Delete => "Suppression",
         AuditAction.CreateDraft => "Nouveau brouillon",
         AuditAction.AddItem => "Élément ajouté",

@@ -97,6 +97,33 @@ public sealed partial class Department
         SmsQuietUntil = until;
     }
 
+    /// <summary>Every account of the department signs in with a second factor, not only administrators and team leads.</summary>
+    public bool RequireTwoFactorForAll { get; set; }
+
+    /// <summary>How long « Se souvenir de ce navigateur » spares the second factor, in days (0 = never remembered).</summary>
+    public int TrustedBrowserDays { get; set; } = DefaultTrustedBrowserDays;
+
+    /// <summary>A session unused this long ends; the person signs in again.</summary>
+    public int IdleTimeoutMinutes { get; set; } = DefaultIdleTimeoutMinutes;
+
+    public const int DefaultTrustedBrowserDays = 7;
+    public const int MaxTrustedBrowserDays = 30;
+    public const int DefaultIdleTimeoutMinutes = 30;
+    public const int MinIdleTimeoutMinutes = 5;
+    public const int MaxIdleTimeoutMinutes = 120;
+
+    /// <summary>The sign-in settings, within the limits the security of personal data allows.</summary>
+    public void ChangeSignInSettings(bool requireTwoFactorForAll, int trustedBrowserDays, int idleTimeoutMinutes)
+    {
+        if (trustedBrowserDays is < 0 or > MaxTrustedBrowserDays)
+            throw new Common.DomainRuleException($"Un navigateur peut être mémorisé de 0 à {MaxTrustedBrowserDays} jours.");
+        if (idleTimeoutMinutes is < MinIdleTimeoutMinutes or > MaxIdleTimeoutMinutes)
+            throw new Common.DomainRuleException($"La déconnexion après inactivité est comprise entre {MinIdleTimeoutMinutes} et {MaxIdleTimeoutMinutes} minutes.");
+        RequireTwoFactorForAll = requireTwoFactorForAll;
+        TrustedBrowserDays = trustedBrowserDays;
+        IdleTimeoutMinutes = idleTimeoutMinutes;
+    }
+
     public bool IsWorkingTime(DateTime localTime, TimeSpan duration)
     {
         var day = localTime.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localTime.DayOfWeek;

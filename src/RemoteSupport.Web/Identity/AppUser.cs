@@ -12,6 +12,10 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>Set for a one-time password given by an administrator: the user must choose their own at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>How many times the account was locked since its last successful sign-in: each lock lasts longer (LockoutPolicy).</summary>
+    public int LockoutCount { get; set; }
+    /// <summary>The last authenticator time step accepted: a code is good once (no replay within its 30 seconds).</summary>
+    public long? LastTotpStep { get; set; }
     /// <summary>Further departments an administrator spans (the home department is implied).</summary>
     public List<UserDepartmentGrant> ExtraDepartments { get; set; } = [];
 }
@@ -50,4 +54,8 @@ public static class AppClaims
     public const string Team = "rs:team";
     public const string DisplayName = "rs:name";
     public const string MustChangePassword = "rs:mustchange";
+    /// <summary>The server-side session this cookie belongs to (<see cref="UserSession"/>).</summary>
+    public const string Session = "rs:sid";
+    /// <summary>Identity's mark of a sign-in completed with a second factor.</summary>
+    public const string AuthenticationMethod = "amr";
 }

@@ -25,6 +25,11 @@ public static class Demo
     public static readonly DemoUser Lead29 = Account("cadre.cd29@remotesupport.test");
     public static readonly DemoUser Admin = Account("admin@remotesupport.test");
 
+    /// <summary>The code the demo authenticator key gives at the app's fixed "now" (RFC 6238).</summary>
+    public static string Code(string key = DemoSeeder.DemoAuthenticatorKey) =>
+        RemoteSupport.Web.Identity.Totp.Code(RemoteSupport.Web.Identity.Totp.FromBase32(key.Replace(" ", "", StringComparison.Ordinal)),
+            RemoteSupport.Web.Identity.Totp.StepAt(BrowserApp.Now));
+
     public static string NameOf(string email) => DemoSeeder.Accounts.Single(a => a.Email == email).Name;
 
     private static DemoUser Account(string email) => new(email, NameOf(email));

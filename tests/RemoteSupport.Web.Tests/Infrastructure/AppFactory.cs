@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +20,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock { get; } = new();
     /// <summary>The real SMTP server and HTTP SMS provider the app's messages go to (issue 13).</summary>
     public Messaging.MessagingServers Messaging { get; } = new();
+    /// <summary>
+    /// The clock of sessions (idle time, lifetime, second-factor freshness), apart from <see cref="Clock"/>: a test that
+    /// moves "now" by days for its feature keeps its session; session tests move this one.
+    /// </summary>
+    public TestClock SessionTime { get; } = new();
     public string ConnectionString { get; }
     private Respawner? _respawner;
 
@@ -45,11 +51,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:Sender:Enabled", "false");
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing for test accounts only; production keeps Identity's default work factor.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             services.PostConfigure<RemoteSupport.Web.Messaging.MessagingOptions>(Messaging.Configure);
+            services.Configure<RemoteSupport.Web.Identity.SessionOptions>(o => o.Clock = SessionTime);
         });
     }
 
@@ -88,6 +96,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _respawner!.ResetAsync(conn);
         Clock.Reset();
         Messaging.Clear();
+        SessionTime.Reset();
     }
 
     /// <summary>A context that sees every department, for arranging data and checking what was stored.</summary>
@@ -131,4 +140,25 @@ public sealed class TestClock : TimeProvider
     public void Set(DateTimeOffset now) => _now = now;
     public void Advance(TimeSpan by) => _now += by;
     public void Reset() => _now = Start;
+}
+
+/// <summary>
+/// The test server has no client address. Each request gets its own random one (so failed sign-ins of unrelated tests
+/// never add up in the per-address limit), unless the test names one in <see cref="Header"/>.
+/// </summary>
+public sealed class ClientAddressStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(Header, out var given)
+                ? System.Net.IPAddress.Parse(given.ToString())
+                : new System.Net.IPAddress(Random.Shared.Next(1, int.MaxValue));
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

@@ -17,6 +17,8 @@ namespace RemoteSupport.Web.Tests.Infrastructure;
 public sealed class World
 {
     public const string Password = "Test!Password2026";
+    /// <summary>The authenticator key of the team leads and administrators (who must sign in with a second factor).</summary>
+    public const string AuthenticatorKey = "TESTKEYTESTKEYTESTKEYTESTKEYTEST";
 
     public Department Cd56 { get; private set; } = default!;
     public Department Cd29 { get; private set; } = default!;
@@ -72,6 +74,9 @@ public sealed class World
             world.Worker29 = await User("ts1@cd29.test", "Maël Finistère", world.Cd29, world.Brest, Roles.SocialWorker);
             world.Lead29 = await User("cadre@cd29.test", "Yann Cadre", world.Cd29, world.Brest, Roles.TeamLead);
             world.SuperAdmin = await User("admin@tous.test", "Camille Admin", world.Cd56, null, Roles.Admin, world.Cd29);
+            var manager = (AppUserManager)users;
+            foreach (var enrolled in new[] { world.Lead56, world.Admin56, world.Lead29, world.SuperAdmin })
+                await manager.EnrolWithKeyAsync(enrolled, AuthenticatorKey);
             return true;
         });
         return world;

@@ -63,6 +63,10 @@ public sealed class CreateAdminCommandTests(AppFactory factory) : WebTest(factor
         {
             ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "Mon!NouveauSecret2026", ["Input.ConfirmPassword"] = "Mon!NouveauSecret2026",
         });
+        // Then, as an administrator, they enrol an authenticator app before anything else (issue 15).
+        Assert.Equal("/Account/TwoFactor", page.Url.AbsolutePath);
+        await client.CompleteSecondFactorAsync(Factory, "prenom.nom@cd56.test", page);
+        page = await client.GetAsync("/Admin/Users");
         Assert.Equal("/Admin/Users", page.Url.AbsolutePath);
         Assert.Contains("Prénom Nom", page.Text);
         // The first administrator spans every department there is, so they may create the next ones.

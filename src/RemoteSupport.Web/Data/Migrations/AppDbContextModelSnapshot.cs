@@ -159,9 +159,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("ChainSeq")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -169,14 +166,6 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("DescriptionDigest")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");
@@ -193,19 +182,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("PreviousHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("Redacted")
-                        .HasColumnType("boolean");
-
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
-
-                    b.HasIndex("DepartmentId", "ChainSeq")
-                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "At", "Kind");
 
@@ -289,11 +268,7 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId", "At");
-
                     b.HasIndex("DepartmentId", "PersonId", "At");
-
-                    b.HasIndex("DepartmentId", "UserId", "At");
 
                     b.ToTable("PersonAccesses", (string)null);
                 });
@@ -478,16 +453,6 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AccessJournalMonths")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(12);
-
-                    b.Property<int>("ActivePeriodMonths")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(24);
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -504,34 +469,11 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("NotContactedAlertDays")
                         .HasColumnType("integer");
 
-                    b.Property<string>("NoticeAdditionalText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("NoticeController")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("NoticeDpoContact")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("NoticeRightsContact")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<TimeOnly>("SmsQuietFrom")
                         .HasColumnType("time without time zone");
 
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
-
-                    b.Property<string>("SubjectAccessExporters")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasDefaultValue("TeamLeadsAndAdmins");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -545,7 +487,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly>("WorkDayStart")
                         .HasColumnType("time without time zone");
 
-                    b.PrimitiveCollection<int[]>("WorkingDays")
+                    b.PrimitiveCollection<List<int>>("WorkingDays")
                         .IsRequired()
                         .HasColumnType("integer[]");
 
@@ -857,194 +799,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("InterviewParticipants", (string)null);
                 });
 
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageSettings", b =>
-                {
-                    b.Property<int>("DepartmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ReminderHoursBefore")
-                        .HasColumnType("integer");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("DepartmentId");
-
-                    b.ToTable("MessageSettings", (string)null);
-                });
-
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageTemplate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("DepartmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("UpdatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DepartmentId", "Purpose", "Channel")
-                        .IsUnique();
-
-                    b.ToTable("MessageTemplates", (string)null);
-                });
-
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("Calendar")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("DepartmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("HtmlBody")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<Guid?>("InterviewId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("NotAfter")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ProviderReference")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<Guid?>("ResendOfId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("SendingSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("StatusReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("IX_OutboxMessages_Due")
-                        .HasFilter("\"Status\" = 'Planned'");
-
-                    b.HasIndex("InterviewId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("ProviderReference");
-
-                    b.HasIndex("SendingSince")
-                        .HasDatabaseName("IX_OutboxMessages_Sending")
-                        .HasFilter("\"Status\" = 'Sending'");
-
-                    b.HasIndex("DepartmentId", "InterviewId");
-
-                    b.HasIndex("DepartmentId", "PersonId", "CreatedAt");
-
-                    b.HasIndex("DepartmentId", "Status", "CreatedAt");
-
-                    b.ToTable("OutboxMessages", (string)null);
-                });
-
             modelBuilder.Entity("RemoteSupport.Domain.Persons.AccompaniedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1053,9 +807,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("AnonymisedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
@@ -1127,19 +878,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("NeedsEasyToRead")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset?>("NoticeGivenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NoticeMethod")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("ObjectedToMessagesAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("ObjectsToMessages")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1166,25 +904,12 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly?>("PreferredTimeUntil")
                         .HasColumnType("time without time zone");
 
-                    b.Property<bool>("ProcessingRestricted")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("ReferentId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<string[]>("RemoteReasons")
                         .IsRequired()
                         .HasColumnType("text[]");
-
-                    b.Property<DateTimeOffset?>("RetentionHeldAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RetentionHoldReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("RiskLevel")
                         .IsRequired()
@@ -1205,10 +930,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentId");
-
-                    b.HasIndex("DepartmentId", "AnonymisedAt", "LastContactAt");
-
-                    b.HasIndex("DepartmentId", "ReferentId", "NoticeGivenAt");
 
                     b.HasIndex("DepartmentId", "Status", "LastContactAt");
 
@@ -1416,41 +1137,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("UserDepartmentGrants", (string)null);
                 });
 
-            modelBuilder.Entity("RemoteSupport.Web.Infrastructure.Jobs.JobRun", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long?>("LastDurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("LastFailedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastInstance")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("LastOutcome")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("LastStartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LastSucceededAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastSummary")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobRuns", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("RemoteSupport.Web.Identity.AppRole", null)
@@ -1623,50 +1309,6 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
                         .WithMany("Participants")
                         .HasForeignKey("InterviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageSettings", b =>
-                {
-                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageTemplate", b =>
-                {
-                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RemoteSupport.Domain.Messages.OutboxMessage", b =>
-                {
-                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
-                        .WithMany()
-                        .HasForeignKey("InterviewId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("RemoteSupport.Domain.Persons.AccompaniedPerson", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -15,6 +15,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     /// <summary>Demo only: documented in README, never used outside demo data.</summary>
     public const string DemoPassword = "Demo!RemoteSupport2026";
 
+    /// <summary>DEMO ONLY: the authenticator key of the demo administrator and team leads (README, run.sh).</summary>
+    public const string DemoAuthenticatorKey = "DEMOKEYDEMOKEYDEMOKEYDEMOKEYDEMO";
+
     public static readonly (string Email, string Name, string Department, string? Team, string[] Roles, bool AllDepartments)[] Accounts =
     [
         ("admin@remotesupport.test", "Camille Administratrice", "CD56", null, [Roles.Admin], true),
@@ -79,6 +82,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
             await users.AddToRolesAsync(user, account.Roles);
+            // Administrators and team leads sign in with a second factor: the demo gives them a known key (README).
+            if (account.Roles.Contains(Roles.Admin) || account.Roles.Contains(Roles.TeamLead))
+                await ((AppUserManager)users).EnrolWithKeyAsync(user, DemoAuthenticatorKey);
             created.Add(user);
         }
 

@@ -32,6 +32,7 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
         return Page();
     }
 
+    [RequireFreshSecondFactor] // an export: the data leaves the application
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var prepared = await PrepareAsync(ct);

@@ -57,10 +57,10 @@ public sealed class ChangePasswordTests(AppFactory factory) : WebTest(factory)
         var fifth = await client.SubmitAsync("/Account/ChangePassword", Form("Pas!LeBonMotDePasse5", NewPassword));
 
         Assert.Equal("/Account/Login", fifth.Url.AbsolutePath);
-        Assert.Contains("verrouillé pendant 15 minutes", fifth.Flash);
+        Assert.Contains("bloqué pour quelques minutes", fifth.Flash);
         Assert.Equal("/Account/Login", (await client.GetAsync("/Persons")).Url.AbsolutePath);
         var again = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
-        Assert.Contains("verrouillé pendant 15 minutes", again.Summary);
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", again.Summary); // a lock tells no more than a wrong password
         var stored = await Factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == World.Worker56.Id));
         Assert.NotNull(stored.LockoutEnd);
         Assert.Equal(hashBefore, stored.PasswordHash);
@@ -85,8 +85,11 @@ public sealed class ChangePasswordTests(AppFactory factory) : WebTest(factory)
     [InlineData(World.Password, "Court!1a", "Court!1a", "Input.NewPassword", "Le nouveau mot de passe doit compter au moins 12 caractères.")]
     [InlineData(World.Password, World.Password, World.Password, "Input.NewPassword", "Le nouveau mot de passe doit être différent de l'actuel.")]
     [InlineData(World.Password, NewPassword, "Nouveau!MotDePasse2028", "Input.ConfirmPassword", "La confirmation ne correspond pas au nouveau mot de passe.")]
-    [InlineData(World.Password, "toutenminuscules1!", "toutenminuscules1!", "Input.NewPassword", "Le mot de passe doit contenir au moins une majuscule.")]
-    [InlineData(World.Password, "SansChiffre!Aucun", "SansChiffre!Aucun", "Input.NewPassword", "Le mot de passe doit contenir au moins un chiffre.")]
+    [InlineData(World.Password, "Azerty123456!", "Azerty123456!", "Input.NewPassword", "Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un moins prévisible, par exemple une phrase de plusieurs mots.")]
+    [InlineData(World.Password, "Aaaaaaaaaaa1!", "Aaaaaaaaaaa1!", "Input.NewPassword", "Ce mot de passe répète trop les mêmes caractères : choisissez-en un moins prévisible, par exemple une phrase.")]
+    [InlineData(World.Password, "            A1!a", "            A1!a", "Input.NewPassword", "Le mot de passe doit compter au moins 12 caractères, sans compter les espaces au début et à la fin.")]
+    [InlineData(World.Password, "ts1@cd56.test-2026!", "ts1@cd56.test-2026!", "Input.NewPassword", "Le mot de passe ne doit pas contenir votre adresse électronique.")]
+    [InlineData(World.Password, "Travailleuse du 56 !", "Travailleuse du 56 !", "Input.NewPassword", "Le mot de passe ne doit pas contenir votre nom ou votre prénom.")]
     public async Task Each_problem_gets_a_french_message_next_to_its_field(string current, string next, string confirm, string field, string message)
     {
         var client = await SignInAsync(World.Worker56);

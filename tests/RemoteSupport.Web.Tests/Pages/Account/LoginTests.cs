@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Web.Pages.Account;
 using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Pages.Account;
@@ -45,7 +47,7 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password_without_saying_so()
     {
         var client = Anonymous();
         for (var i = 0; i < 5; i++)
@@ -53,9 +55,86 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
 
         var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
         Assert.Equal("/Account/Login", page.Url.AbsolutePath);
-        Assert.Contains("verrouillé pendant 15 minutes", page.Summary);
+        Assert.Equal(Login.BadCredentials, page.Document.QuerySelector(".error-summary li")?.TextContent.Trim());
         var lockoutEnd = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == World.Worker56.Id).LockoutEnd));
-        Assert.NotNull(lockoutEnd);
+        Assert.Equal(TestClock.Start.AddMinutes(1), lockoutEnd);
+    }
+
+    [Fact]
+    public async Task Each_further_lock_lasts_longer_and_a_successful_sign_in_starts_again_from_the_shortest()
+    {
+        var client = Anonymous();
+        async Task FailFiveTimes()
+        {
+            for (var i = 0; i < 5; i++)
+                await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = "Mauvais!MotDePasse1" });
+        }
+        Task<AppUserRow> Stored() => Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Worker56.Id)
+            .Select(u => new AppUserRow(u.LockoutEnd, u.LockoutCount)).SingleAsync());
+
+        await FailFiveTimes();
+        Assert.Equal(new AppUserRow(TestClock.Start.AddMinutes(1), 1), await Stored());
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await FailFiveTimes();
+        Assert.Equal(new AppUserRow(Factory.Clock.GetUtcNow().AddMinutes(2), 2), await Stored());
+        Factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        await FailFiveTimes();
+        Assert.Equal(new AppUserRow(Factory.Clock.GetUtcNow().AddMinutes(4), 3), await Stored());
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await SignInAsync(World.Worker56);
+        Assert.Equal(0, (await Stored()).LockoutCount);
+    }
+
+    private sealed record AppUserRow(DateTimeOffset? LockoutEnd, int LockoutCount);
+
+    [Fact]
+    public async Task Unknown_deactivated_locked_and_wrong_password_accounts_get_the_same_answer()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Users.Single(u => u.Id == World.Colleague56.Id).IsActive = false;
+            db.Users.Single(u => u.Id == World.OtherTeamWorker56.Id).LockoutEnd = TestClock.Start.AddHours(1);
+            await db.SaveChangesAsync();
+        });
+        (string Email, string Password)[] attempts =
+        [
+            ("personne@nulle.part", World.Password),        // no such account
+            (World.Colleague56.Email!, World.Password),      // deactivated, right password
+            (World.OtherTeamWorker56.Email!, World.Password), // locked, right password
+            (World.Worker56.Email!, "Mauvais!MotDePasse1"),  // wrong password
+        ];
+        var answers = new List<(System.Net.HttpStatusCode, string?, string?)>();
+        foreach (var (email, password) in attempts)
+        {
+            var page = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+            answers.Add((page.Status, page.Url.AbsolutePath, page.Document.QuerySelector(".error-summary")?.TextContent.Trim()));
+        }
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+        Assert.Equal(HttpStatusCode.OK, answers[0].Item1);
+        Assert.Contains(Login.BadCredentials, answers[0].Item3);
+    }
+
+    [Fact]
+    public async Task Failed_attempts_from_one_address_are_limited_whatever_the_account()
+    {
+        var client = Anonymous();
+        client.Http.DefaultRequestHeaders.Add(ClientAddressStartupFilter.Header, "198.51.100.7");
+        for (var i = 0; i < 20; i++)
+        {
+            var email = $"inconnu{i}@nulle.part";
+            var refused = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = "Mauvais!MotDePasse1" });
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+        }
+
+        var limited = await client.Http.GetAsync("/Account/Login");
+        var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
+        Assert.Contains("Trop de tentatives de connexion depuis cet endroit", page.Summary);
+        Assert.Equal(HttpStatusCode.OK, limited.StatusCode); // reading the page is not limited
+
+        // Another address is not affected.
+        await SignInAsync(World.Worker56);
     }
 
     [Fact]
@@ -67,7 +146,9 @@ public sealed class LoginTests(AppFactory factory) : WebTest(factory)
             await db.SaveChangesAsync();
         });
         var page = await Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = World.Worker56.Email!, ["Input.Password"] = World.Password });
-        Assert.Contains("Ce compte est désactivé", page.Summary);
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains(Login.BadCredentials, page.Summary);
+        Assert.Null(page.Document.QuerySelector("header a[href='/Account/Logout']"));
     }
 
     [Fact]

@@ -201,6 +201,11 @@ public static class AuditText
         ["NotContactedAlertDays"] = "Alerte sans contact après (jours)",
         ["SmsQuietFrom"] = "Pas de SMS à partir de",
         ["SmsQuietUntil"] = "Pas de SMS jusqu'à",
+        ["RequireTwoFactorForAll"] = "Double authentification pour tous",
+        ["TrustedBrowserDays"] = "Navigateur mémorisé (jours)",
+        ["IdleTimeoutMinutes"] = "Déconnexion après inactivité (minutes)",
+        ["TwoFactorEnabled"] = "Double authentification active",
+        ["RecoveryCodesLeft"] = "Codes de récupération restants",
         ["PrivacyNote"] = "Note de confidentialité",
         // Checklists
         ["Modality"] = "Modalité",

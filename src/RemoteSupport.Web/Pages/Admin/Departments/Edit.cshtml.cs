@@ -54,7 +54,8 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
     protected override string? BindingMessage(string key) => key switch
     {
         "Input.WorkDayStart" or "Input.WorkDayEnd" or "Input.SmsQuietFrom" or "Input.SmsQuietUntil" => "Saisissez une heure au format HH:MM, par exemple 09:00.",
-        "Input.DefaultContactFrequencyDays" or "Input.NotContactedAlertDays" => "Saisissez un nombre entier de jours.",
+        "Input.DefaultContactFrequencyDays" or "Input.NotContactedAlertDays" or "Input.TrustedBrowserDays" => "Saisissez un nombre entier de jours.",
+        "Input.IdleTimeoutMinutes" => "Saisissez un nombre entier de minutes.",
         "Input.WorkingDays" => "Un des jours cochés n'existe pas.",
         _ => null,
     };
@@ -78,19 +79,31 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
         public int NotContactedAlertDays { get; set; }
         public TimeOnly SmsQuietFrom { get; set; }
         public TimeOnly SmsQuietUntil { get; set; }
+        public bool RequireTwoFactorForAll { get; set; }
+        public int TrustedBrowserDays { get; set; } = RemoteSupport.Domain.Departments.Department.DefaultTrustedBrowserDays;
+        public int IdleTimeoutMinutes { get; set; } = RemoteSupport.Domain.Departments.Department.DefaultIdleTimeoutMinutes;
 
         public static Command From(Department d) => new()
         {
             Code = d.Code, Name = d.Name, WorkingDays = [.. d.WorkingDays], WorkDayStart = d.WorkDayStart, WorkDayEnd = d.WorkDayEnd,
             DefaultContactFrequencyDays = d.DefaultContactFrequencyDays, NotContactedAlertDays = d.NotContactedAlertDays,
             SmsQuietFrom = d.SmsQuietFrom, SmsQuietUntil = d.SmsQuietUntil,
+            RequireTwoFactorForAll = d.RequireTwoFactorForAll, TrustedBrowserDays = d.TrustedBrowserDays, IdleTimeoutMinutes = d.IdleTimeoutMinutes,
         };
     }
 
     /// <summary>The shape of the code and name; the settings' rules belong to <see cref="Department"/>.</summary>
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(DepartmentNaming.Validator naming) => Include(naming);
+        public Validator(DepartmentNaming.Validator naming)
+        {
+            Include(naming);
+            // The sign-in settings (issue 15) are checked again by Department.ChangeSignInSettings.
+            RuleFor(c => c.TrustedBrowserDays).InclusiveBetween(0, RemoteSupport.Domain.Departments.Department.MaxTrustedBrowserDays)
+                .WithMessage($"Un navigateur peut être mémorisé de 0 à {RemoteSupport.Domain.Departments.Department.MaxTrustedBrowserDays} jours.");
+            RuleFor(c => c.IdleTimeoutMinutes).InclusiveBetween(RemoteSupport.Domain.Departments.Department.MinIdleTimeoutMinutes, RemoteSupport.Domain.Departments.Department.MaxIdleTimeoutMinutes)
+                .WithMessage($"La déconnexion après inactivité est comprise entre {RemoteSupport.Domain.Departments.Department.MinIdleTimeoutMinutes} et {RemoteSupport.Domain.Departments.Department.MaxIdleTimeoutMinutes} minutes.");
+        }
     }
 
     public sealed class Handler(AppDbContext db, AdminGate gate, TimeProvider clock)
@@ -134,6 +147,7 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
             Apply("Input.SmsQuietUntil", () => department.ChangeSmsQuietPeriod(command.SmsQuietFrom, command.SmsQuietUntil));
             // What was typed breaks a rule: said first, next to its field, whatever else happened meanwhile.
             if (problems.Count > 0) return new Outcome.Refused(problems);
+            Apply("Input.IdleTimeoutMinutes", () => department.ChangeSignInSettings(command.RequireTwoFactorForAll, command.TrustedBrowserDays, command.IdleTimeoutMinutes));
             // Saved only over the version the administrator saw; otherwise their form would undo a colleague's change.
             if (department.Version != version) return new Outcome.Conflict();
             db.Entry(department).Property(d => d.Version).OriginalValue = version;
@@ -169,6 +183,9 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
             ["NotContactedAlertDays"] = d.NotContactedAlertDays,
             ["SmsQuietFrom"] = d.SmsQuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["SmsQuietUntil"] = d.SmsQuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["RequireTwoFactorForAll"] = d.RequireTwoFactorForAll,
+            ["TrustedBrowserDays"] = d.TrustedBrowserDays,
+            ["IdleTimeoutMinutes"] = d.IdleTimeoutMinutes,
         };
     }
 }

@@ -147,7 +147,13 @@ fi
 drill_log "Old primary back: node1's keeper restarted…"
 drill_spawn node1-again runuser -u postgres -- env PATH="$PGBIN:$PATH" XDG_CONFIG_HOME="$DRILL/pg/config" XDG_DATA_HOME="$DRILL/pg/share" \
   XDG_RUNTIME_DIR="$DRILL/pg/run" pg_autoctl run --pgdata "$DRILL/pg/node1"
-if wait_state node1 secondary 90 2>/dev/null; then rejoined="node1 rejoined as secondary"; else rejoined="node1 not back as secondary within 90 s"; fi
+# Back means: node1 streams again as the secondary and node2 is "primary" again (synchronous replication restored),
+# not only that the monitor lists node1 as secondary.
+if wait_state node1 secondary 90 2>/dev/null && wait_state node2 primary 90 2>/dev/null; then
+  rejoined="node1 rejoined as the synchronous secondary"
+else
+  rejoined="node1 not back as the synchronous secondary within 90 s"
+fi
 drill_log "$rejoined; formation: $(monitor_sql "SELECT string_agg(nodename || ' ' || reportedstate, ', ' ORDER BY nodeid) FROM pgautofailover.node")"
 echo
 echo "== Failover drill result (pg_auto_failover, synchronous secondary; 2 app instances behind haproxy)"

@@ -9,8 +9,18 @@ monitor_uri="postgres://autoctl_node@monitor:5432/pg_auto_failover?sslmode=requi
 
 case "${PG_ROLE:?}" in
 monitor)
-  [ -f "$PGDATA/PG_VERSION" ] || pg_autoctl create monitor --pgdata "$PGDATA" --pgport 5432 --hostname monitor \
-    --auth trust --ssl-self-signed
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    pg_autoctl create monitor --pgdata "$PGDATA" --pgport 5432 --hostname monitor --auth trust --ssl-self-signed
+    # Failover in about 10 s instead of 35-50 s: safe with synchronous replication (docs/operations.md, ADR-0020).
+    cat >> "$PGDATA/postgresql.conf" <<CONF
+pgautofailover.health_check_period = 1000
+pgautofailover.health_check_timeout = 1000
+pgautofailover.health_check_max_retries = 1
+pgautofailover.health_check_retry_delay = 500
+pgautofailover.node_considered_unhealthy_timeout = 4000
+pgautofailover.primary_demote_timeout = 5000
+CONF
+  fi
   exec pg_autoctl run --pgdata "$PGDATA"
   ;;
 node)

@@ -234,6 +234,8 @@ public sealed class FollowUpAction : IDepartmentScoped
     public Guid PersonId { get; set; }
     public Guid? InterviewId { get; set; }
     public string Who { get; set; } = "";
+    /// <summary>The directory resource that does it (issue 17: an orientation), when « qui » is a partner of the directory.</summary>
+    public Guid? ResourceId { get; set; }
     public string What { get; set; } = "";
     public DateOnly DueOn { get; set; }
     public DateTimeOffset? DoneAt { get; set; }

@@ -16,7 +16,9 @@ public static class AuditTrail
         public const string Teams = "Teams";
         public const string VideoTools = "VideoTools";
         public const string MessageTexts = "MessageTexts";
-        public static readonly string[] All = [Users, Departments, Teams, VideoTools, MessageTexts];
+        public const string Directory = "Directory";
+        public const string PublicGuides = "PublicGuides";
+        public static readonly string[] All = [Users, Departments, Teams, VideoTools, MessageTexts, Directory, PublicGuides];
     }
 
     public static class Actions

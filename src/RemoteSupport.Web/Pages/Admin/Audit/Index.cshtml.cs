@@ -143,6 +143,8 @@ public static class AuditText
         AuditTrail.Areas.Teams => "Équipes",
         AuditTrail.Areas.VideoTools => "Outils de visioconférence",
         AuditTrail.Areas.MessageTexts => "Textes des messages",
+        AuditTrail.Areas.Directory => "Annuaire des ressources",
+        AuditTrail.Areas.PublicGuides => "Guides pour le public",
         _ => area,
     };
 

@@ -72,6 +72,9 @@ public sealed class Index(Index.Handler handler) : PageModel
             var rows = await query.OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).Take(Limit)
                 .Select(r => new Row(r.Id, r.Name, r.Themes, r.Offer, r.ForWhom, r.Phone, r.Commune, r.OpeningHours, r.Languages, r.IsActive))
                 .ToListAsync(ct);
+            // The database's collation does not sort French: the page is put in French order (accents ignored first).
+            var french = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+            rows = [.. rows.OrderByDescending(r => r.IsActive).ThenBy(r => r.Name, french)];
             var total = rows.Count < Limit ? rows.Count : await query.CountAsync(ct);
             return new Result(themes, rows, total);
         }

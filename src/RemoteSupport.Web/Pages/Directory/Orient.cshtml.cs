@@ -39,7 +39,7 @@ public sealed class Orient(Orient.Handler handler) : PageModel
         Form = form;
         if (!ModelState.IsValid) return Page();
         var error = await handler.HandleAsync(personId, Input, User.RequiredUserId(), ct);
-        if (error is not null) return this.PageWithError(error, "Input.ResourceId");
+        if (error is not null) return this.PageWithError(error);
         TempData["flash"] = "L'orientation est enregistrée dans les suites à donner et le journal.";
         return Redirect($"/Persons/Details/{personId}#orientations");
     }

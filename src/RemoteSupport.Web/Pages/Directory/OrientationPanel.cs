@@ -47,13 +47,17 @@ public sealed record OrientationPanel(Guid PersonId, bool Active, IReadOnlyList<
             // department prefix, then the rest of the department; by name within each rank.
             var commune = DirectoryText.Key(person.City);
             var prefix = DirectoryText.PostcodePrefix(person.PostalCode);
-            nearby = await db.Resources.AsNoTracking()
+            var found = await db.Resources.AsNoTracking()
                 .Where(r => r.DepartmentId == person.DepartmentId && r.IsActive && r.Themes.Contains(DirectoryThemes.Digital))
-                .Select(r => new Nearby(r.Id, r.Name, r.Phone, r.Commune, r.OpeningHours,
-                    commune != null && r.CommuneKey == commune ? 0 : prefix != null && r.PostalCode != null && r.PostalCode.StartsWith(prefix) ? 1 : 2))
+                .Select(r => new
+                {
+                    r.Id, r.Name, r.Phone, r.Commune, r.OpeningHours,
+                    Distance = commune != null && r.CommuneKey == commune ? 0 : prefix != null && r.PostalCode != null && r.PostalCode.StartsWith(prefix) ? 1 : 2,
+                })
                 .OrderBy(n => n.Distance).ThenBy(n => n.Name)
                 .Take(NearbyLimit)
                 .ToListAsync(ct);
+            nearby = found.Select(n => new Nearby(n.Id, n.Name, n.Phone, n.Commune, n.OpeningHours, n.Distance)).ToList();
         }
         return new OrientationPanel(personId, person.Status == PersonStatus.Active, lines, needs, person.City, nearby);
     }

@@ -32,6 +32,10 @@ public enum ActivityKind
     PersonAnonymised,
     /// <summary>A message to the person (e-mail or SMS) was planned, cancelled, or came back (a STOP).</summary>
     MessageToPerson,
+    /// <summary>The person was oriented to a resource of the directory (issue 17).</summary>
+    OrientedToResource,
+    /// <summary>A resource's contact card was sent to the person (issue 17).</summary>
+    ResourceCardSent,
 }
 
 /// <summary>
@@ -99,6 +103,8 @@ public static class ActivityText
         ActivityKind.SubjectAccessExported => "Copie des données remise",
         ActivityKind.PersonAnonymised => "Dossier anonymisé",
         ActivityKind.MessageToPerson => "Message à la personne",
+        ActivityKind.OrientedToResource => "Orientation vers une ressource",
+        ActivityKind.ResourceCardSent => "Fiche d'une ressource envoyée",
     };
 }
 

@@ -16,6 +16,10 @@ public enum AuditArea
     AccessJournal,
     /// <summary>The texts of the messages sent to persons.</summary>
     MessageTexts,
+    /// <summary>The directory of resources and partners.</summary>
+    Directory,
+    /// <summary>The easy-to-read guides for the public.</summary>
+    PublicGuides,
 }
 
 /// <summary>What an administrator did. Stored by name (older entries hold these same names): never rename a member.</summary>
@@ -57,6 +61,8 @@ public static class AuditVocabulary
         AuditArea.SubjectAccess => "Copies de données remises",
         AuditArea.AccessJournal => "Lecture du journal des consultations",
         AuditArea.MessageTexts => "Textes des messages",
+        AuditArea.Directory => "Annuaire des ressources",
+        AuditArea.PublicGuides => "Guides pour le public",
     };
 
     public static string French(this AuditAction action) => action switch

@@ -15,6 +15,8 @@ public sealed class FollowUpAction : IDepartmentScoped
     public Guid PersonId { get; private set; }
     public Guid? InterviewId { get; private set; }
     public string Who { get; private set; } = "";
+    /// <summary>The directory resource that does it (an orientation), when « qui » is a partner of the directory.</summary>
+    public Guid? ResourceId { get; private set; }
     public string What { get; private set; } = "";
     public DateOnly DueOn { get; private set; }
     public DateTimeOffset? DoneAt { get; private set; }
@@ -30,6 +32,25 @@ public sealed class FollowUpAction : IDepartmentScoped
             PersonId = interview.PersonId,
             InterviewId = interview.Id,
             Who = who.Trim(),
+            What = what.Trim(),
+            DueOn = dueOn,
+        };
+    }
+
+    /// <summary>
+    /// An orientation decided outside an interview: a resource of the directory does <paramref name="what"/> by
+    /// <paramref name="dueOn"/>; « qui » is the resource's name.
+    /// </summary>
+    public static FollowUpAction Orient(int departmentId, Guid personId, Guid resourceId, string resourceName, string what, DateOnly dueOn)
+    {
+        if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
+        var who = resourceName.Trim();
+        return new FollowUpAction
+        {
+            DepartmentId = departmentId,
+            PersonId = personId,
+            ResourceId = resourceId,
+            Who = who.Length > WhoMaxLength ? who[..WhoMaxLength] : who,
             What = what.Trim(),
             DueOn = dueOn,
         };

@@ -104,6 +104,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     public DbSet<MessageSettings> MessageSettings => Set<MessageSettings>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<RemoteSupport.Domain.Directory.Resource> Resources => Set<RemoteSupport.Domain.Directory.Resource>();
+    public DbSet<RemoteSupport.Domain.Directory.DirectoryTheme> DirectoryThemes => Set<RemoteSupport.Domain.Directory.DirectoryTheme>();
+    public DbSet<RemoteSupport.Domain.Directory.PublicGuide> PublicGuides => Set<RemoteSupport.Domain.Directory.PublicGuide>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -70,7 +70,9 @@ public sealed partial class MessageComposer(AppDbContext db)
         var tool = interview.VideoToolId is { } toolId
             ? await db.VideoTools.AsNoTracking().Where(t => t.Id == toolId).Select(t => new { t.Name, t.PrivacyNote }).FirstOrDefaultAsync(ct)
             : null;
-        var guide = interview.Modality == Modality.Video ? (await TextAsync(person.DepartmentId, MessagePurpose.Guide, MessageChannel.Email, ct)).Body : null;
+        // Issue 17: the department's easy-to-read guide for this tool or modality comes first; otherwise the video guide text.
+        var guide = await Pages.Directory.Guides.PublicGuideText.ForInterviewAsync(db, person.DepartmentId, interview.Modality, interview.VideoToolId, ct)
+            ?? (interview.Modality == Modality.Video ? (await TextAsync(person.DepartmentId, MessagePurpose.Guide, MessageChannel.Email, ct)).Body : null);
         var participants = interview.Participants.Count;
         var values = BaseValues(person, worker, department);
         values["date"] = DateText(interview.ScheduledAt);

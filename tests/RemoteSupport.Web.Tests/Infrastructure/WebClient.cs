@@ -40,9 +40,13 @@ public sealed class WebClient(HttpClient http)
     private static readonly HtmlParser Parser = new();
     public HttpClient Http { get; } = http;
 
-    public static async Task<WebClient> SignInAsync(WebApplicationFactory<Program> factory, string email, string password)
+    public static Task<WebClient> SignInAsync(AppFactory factory, string email, string password) =>
+        SignInAsync(factory, factory, email, password);
+
+    /// <summary>Signs in on <paramref name="host"/> (a factory derived from <paramref name="factory"/>, with other settings).</summary>
+    public static async Task<WebClient> SignInAsync(WebApplicationFactory<Program> host, AppFactory factory, string email, string password)
     {
-        var client = new WebClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var client = new WebClient(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         await client.SignInThroughFormAsync(factory, email, password);
         return client;
     }

@@ -47,7 +47,7 @@ public sealed class NoPersonalDataInLogsTests(AppFactory factory) : WebTest(fact
             "Ploërmel", "Raison de clôture Hippocampe", "Appel Saperlipopette", "Consentement Bigoudène", "Obligation Carambar",
         ];
 
-        var worker = await WebClient.SignInAsync(app, World.Worker56.Email!, World.Password);
+        var worker = await WebClient.SignInAsync(app, Factory, World.Worker56.Email!, World.Password);
         var created = await worker.SubmitManyAsync("/Persons/Create", PersonForm.Complete(
             ("Input.FirstName", "Philomène"), ("Input.LastName", "Trégouët-Ardouin"), ("Input.Phone", "06 52 41 87 93"),
             ("Input.Email", "philomene.tregouet@exemple.test"), ("Input.Address", "5 rue des Korrigans"), ("Input.City", "Ploërmel"),
@@ -72,7 +72,7 @@ public sealed class NoPersonalDataInLogsTests(AppFactory factory) : WebTest(fact
         await worker.SubmitAsync($"/Rights/Restrictions/{id}", new(), "form[action*='handler=LiftRestriction']");
         await worker.SubmitAsync($"/Persons/Details/{id}", new() { ["Input.Reason"] = "Raison de clôture Hippocampe" }, "form[action*='/Persons/Close']");
 
-        var lead = await WebClient.SignInAsync(app, World.Lead56.Email!, World.Password);
+        var lead = await WebClient.SignInAsync(app, Factory, World.Lead56.Email!, World.Password);
         await lead.SubmitAsync($"/TeamLead/RetentionHold/{id}", new() { ["Input.Reason"] = "Obligation Carambar" });
         await lead.SubmitManyAsync($"/Rights/Export/{id}", [("IncludePrivateNotes", "true")], "main form");
         await lead.GetAsync($"/Rights/Access/{id}");

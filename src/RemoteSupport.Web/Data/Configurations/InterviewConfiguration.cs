@@ -84,6 +84,9 @@ public sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<Follo
         b.HasOne<AccompaniedPerson>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Interview>().WithMany().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => new { a.DepartmentId, a.PersonId, a.DueOn });
+        // Issue 17: an orientation names a directory resource; the resource is never deleted, only deactivated.
+        b.HasOne<RemoteSupport.Domain.Directory.Resource>().WithMany().HasForeignKey(a => a.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.DepartmentId, a.PersonId, a.ResourceId }).HasFilter("\"ResourceId\" IS NOT NULL");
         // Overdue actions across a department: only open ones matter.
         b.HasIndex(a => new { a.DepartmentId, a.DueOn }).HasFilter("\"DoneAt\" IS NULL");
     }

@@ -159,6 +159,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -166,6 +169,14 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");
@@ -182,9 +193,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Redacted")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("DepartmentId", "ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "At", "Kind");
 
@@ -268,7 +289,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId", "At");
+
                     b.HasIndex("DepartmentId", "PersonId", "At");
+
+                    b.HasIndex("DepartmentId", "UserId", "At");
 
                     b.ToTable("PersonAccesses", (string)null);
                 });
@@ -453,6 +478,16 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccessJournalMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12);
+
+                    b.Property<int>("ActivePeriodMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(24);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -460,6 +495,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.Property<int>("DefaultContactFrequencyDays")
                         .HasColumnType("integer");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -469,11 +509,42 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("NotContactedAlertDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("NoticeAdditionalText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeController")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeDpoContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoticeRightsContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("RequireTwoFactorForAll")
+                        .HasColumnType("boolean");
+
                     b.Property<TimeOnly>("SmsQuietFrom")
                         .HasColumnType("time without time zone");
 
                     b.Property<TimeOnly>("SmsQuietUntil")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("SubjectAccessExporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("TeamLeadsAndAdmins");
+
+                    b.Property<int>("TrustedBrowserDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -487,7 +558,7 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly>("WorkDayStart")
                         .HasColumnType("time without time zone");
 
-                    b.PrimitiveCollection<List<int>>("WorkingDays")
+                    b.PrimitiveCollection<int[]>("WorkingDays")
                         .IsRequired()
                         .HasColumnType("integer[]");
 
@@ -557,6 +628,173 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("VideoTools", (string)null);
                 });
 
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.DirectoryTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryThemes", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.PublicGuide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HelpPhone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("VideoToolId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VideoToolId");
+
+                    b.HasIndex("DepartmentId", "Modality", "VideoToolId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("DepartmentId", "Modality", "VideoToolId"), false);
+
+                    b.ToTable("PublicGuides", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.Resource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CommuneKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EasyToRead")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ForWhom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Themes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
+
+                    b.HasIndex("DepartmentId", "CommuneKey");
+
+                    b.HasIndex("DepartmentId", "IsActive", "Name");
+
+                    b.ToTable("Resources", (string)null);
+                });
+
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FallbackSwitch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +853,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -631,10 +872,15 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("ResourceId");
+
                     b.HasIndex("DepartmentId", "DueOn")
                         .HasFilter("\"DoneAt\" IS NULL");
 
                     b.HasIndex("DepartmentId", "PersonId", "DueOn");
+
+                    b.HasIndex("DepartmentId", "PersonId", "ResourceId")
+                        .HasFilter("\"ResourceId\" IS NOT NULL");
 
                     b.ToTable("FollowUpActions", (string)null);
                 });
@@ -799,6 +1045,194 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("InterviewParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageSettings", b =>
+                {
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReminderHoursBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("MessageSettings", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Purpose", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid?>("InterviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid?>("ResendOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SendingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_OutboxMessages_Due")
+                        .HasFilter("\"Status\" = 'Planned'");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProviderReference");
+
+                    b.HasIndex("SendingSince")
+                        .HasDatabaseName("IX_OutboxMessages_Sending")
+                        .HasFilter("\"Status\" = 'Sending'");
+
+                    b.HasIndex("DepartmentId", "InterviewId");
+
+                    b.HasIndex("DepartmentId", "PersonId", "CreatedAt");
+
+                    b.HasIndex("DepartmentId", "Status", "CreatedAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("RemoteSupport.Domain.Persons.AccompaniedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -807,6 +1241,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
@@ -878,6 +1315,19 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("NeedsEasyToRead")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("NoticeGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticeMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ObjectedToMessagesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ObjectsToMessages")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -904,12 +1354,25 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<TimeOnly?>("PreferredTimeUntil")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("ProcessingRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ReferentId")
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<string[]>("RemoteReasons")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("RetentionHeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetentionHoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("RiskLevel")
                         .IsRequired()
@@ -930,6 +1393,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReferentId");
+
+                    b.HasIndex("DepartmentId", "AnonymisedAt", "LastContactAt");
+
+                    b.HasIndex("DepartmentId", "ReferentId", "NoticeGivenAt");
 
                     b.HasIndex("DepartmentId", "Status", "LastContactAt");
 
@@ -1067,6 +1534,12 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LockoutCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1122,6 +1595,36 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RemoteSupport.Web.Identity.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Flash")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "BodyHash");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("FormSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("RemoteSupport.Web.Identity.UserDepartmentGrant", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1135,6 +1638,72 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("UserDepartmentGrants", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SecondFactorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LastDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1256,6 +1825,38 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.DirectoryTheme", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.PublicGuide", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Departments.VideoTool", null)
+                        .WithMany()
+                        .HasForeignKey("VideoToolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Directory.Resource", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FallbackSwitch", b =>
                 {
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
@@ -1277,6 +1878,11 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Directory.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.Interview", b =>
@@ -1309,6 +1915,50 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
                         .WithMany("Participants")
                         .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageSettings", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.MessageTemplate", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Messages.OutboxMessage", b =>
+                {
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RemoteSupport.Domain.Persons.AccompaniedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1361,6 +2011,15 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
                         .WithMany("ExtraDepartments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Web.Identity.UserSession", b =>
+                {
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

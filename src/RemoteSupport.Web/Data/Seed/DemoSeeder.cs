@@ -98,6 +98,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await db.SaveChangesAsync(ct);
 
         await DemoFeatures.SeedAsync(db, departments, workers, now, ct);
+        // Issue 17: the fictional directory and public guides of each demo department.
+        var demoTools = await db.VideoTools.Where(t => t.Name == "Visio départementale").ToListAsync(ct);
+        DemoDirectory.Seed(db, departments, demoTools.GroupBy(t => t.DepartmentId).ToDictionary(g => g.Key, g => (IReadOnlyList<VideoTool>)g.ToList()), now);
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data seeded: {Departments} departments, {Users} accounts", departments.Count, created.Count);
     }
 }

@@ -1,3 +1,4 @@
+using RemoteSupport.Domain.Activity;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,7 +148,7 @@ public sealed class TwoFactorTests(AppFactory factory) : WebTest(factory)
         Assert.Contains("La double authentification du compte a été réinitialisée", done.Flash);
 
         Assert.Equal("/Account/Login", (await lead.GetAsync("/TeamLead/Priorities")).Url.AbsolutePath);
-        var audit = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditTrail.Actions.ResetSecondFactor));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ResetSecondFactor));
         Assert.Equal(World.Admin56.Id, audit.ActorId);
         Assert.Equal(World.Lead56.Id.ToString(), audit.EntityId);
         var enabled = await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Lead56.Id).Select(u => u.TwoFactorEnabled).SingleAsync());

@@ -278,4 +278,24 @@ public sealed class DirectoryTests(AppFactory factory) : WebTest(factory)
         var equipped = await World.AddPersonAsync(Factory, World.Worker56, p => p.City = "Lorient");
         Assert.Null((await worker.GetAsync($"/Persons/Details/{equipped.Id}")).Document.QuerySelector("ul.digital-help"));
     }
+    [Fact]
+    public async Task An_administrator_extends_the_themes_of_their_department_audited_and_duplicates_are_refused()
+    {
+        var admin = await SignInAsync(World.Admin56);
+        var page = await admin.SubmitAsync("/Directory/Themes", new() { ["Input.Name"] = "Logement" });
+        Assert.Equal("Le thème a été ajouté.", page.Flash);
+        var duplicate = await admin.SubmitAsync("/Directory/Themes", new() { ["Input.Name"] = "aide  alimentaire" });
+        Assert.Equal("Ce thème existe déjà.", duplicate.ErrorFor("Input.Name"));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Area == AuditTrail.Areas.Directory)));
+        // The new theme is offered in the department's search and form, not in another department's.
+        var lead = await SignInAsync(World.Lead56);
+        Assert.Contains(page.Document.QuerySelectorAll("li"), li => li.TextContent == "Logement");
+        Assert.NotNull((await lead.GetAsync("/Directory/Edit")).Document.QuerySelector("input[name='Input.Themes'][value='Logement']"));
+        var lead29 = await SignInAsync(World.Lead29);
+        Assert.Null((await lead29.GetAsync("/Directory/Edit")).Document.QuerySelector("input[name='Input.Themes'][value='Logement']"));
+        // A worker cannot add one.
+        var worker = await SignInAsync(World.Worker56);
+        var denied = await worker.GetAsync("/Directory/Themes");
+        Assert.True(denied.Status == HttpStatusCode.Forbidden || denied.Url.AbsolutePath.StartsWith("/Account/AccessDenied", StringComparison.Ordinal));
+    }
 }

@@ -286,7 +286,7 @@ public sealed class DirectoryTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Le thème a été ajouté.", page.Flash);
         var duplicate = await admin.SubmitAsync("/Directory/Themes", new() { ["Input.Name"] = "aide  alimentaire" });
         Assert.Equal("Ce thème existe déjà.", duplicate.ErrorFor("Input.Name"));
-        Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Area == AuditTrail.Areas.Directory)));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Area == AuditArea.Directory)));
         // The new theme is offered in the department's search and form, not in another department's.
         var lead = await SignInAsync(World.Lead56);
         Assert.Contains(page.Document.QuerySelectorAll("li"), li => li.TextContent == "Logement");

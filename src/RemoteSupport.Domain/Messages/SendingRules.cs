@@ -32,6 +32,7 @@ public static class SendingRules
     public static SendDecision Decide(OutboxMessage message, Department department, AccompaniedPerson person,
         IEnumerable<ConsentRecord> consents, InterviewState? interview, DateTimeOffset now)
     {
+        if (PersonRefusal(person) is { } barred) return new SendDecision.Cancel(barred);
         var consent = ConsentPolicy.MayContact(consents, message.Channel.ConsentModality(), now);
         if (!consent.Allowed) return new SendDecision.Cancel($"Pas d'accord pour les {message.Channel.French()}s : {Lower(consent.Reason)}");
 
@@ -53,6 +54,18 @@ public static class SendingRules
             return new SendDecision.Cancel(
                 $"Le prochain moment permis ({Format(next.Value)}) serait trop tard pour ce message : il est annulé plutôt qu'envoyé en retard.");
         return new SendDecision.Wait(next.Value, $"En attente du prochain moment permis : {Format(next.Value)} ({WhyNotNow(now, message.Channel, department, person)}).");
+    }
+
+    /// <summary>
+    /// Why no message of any kind may leave for this person whatever their consents (right to object, restriction of
+    /// processing, a closed or anonymised file), or null. Asked when a message is planned and again when it would leave.
+    /// </summary>
+    public static string? PersonRefusal(AccompaniedPerson person)
+    {
+        if (person.MayReceiveMessages) return null;
+        if (person.ObjectsToMessages) return "La personne s'oppose aux messages : aucun message ne lui est envoyé.";
+        if (person.ProcessingRestricted) return "Le traitement du dossier est limité : aucun message n'est envoyé.";
+        return "Le suivi est clos : aucun message n'est envoyé.";
     }
 
     /// <summary>

@@ -14,23 +14,23 @@ public sealed partial class AccompaniedPerson
     public const int RightsReasonMaxLength = 500;
 
     /// <summary>When the information notice was last given, and how.</summary>
-    public DateTimeOffset? NoticeGivenAt { get; set; }
-    public NoticeMethod? NoticeMethod { get; set; }
+    public DateTimeOffset? NoticeGivenAt { get; private set; }
+    public NoticeMethod? NoticeMethod { get; private set; }
 
     /// <summary>Opposition aux messages (GDPR art. 21): no message of any kind leaves for this person.</summary>
-    public bool ObjectsToMessages { get; set; }
-    public DateTimeOffset? ObjectedToMessagesAt { get; set; }
+    public bool ObjectsToMessages { get; private set; }
+    public DateTimeOffset? ObjectedToMessagesAt { get; private set; }
 
     /// <summary>Limitation du traitement (GDPR art. 18): the file is kept but read-only, except for lifting it.</summary>
-    public bool ProcessingRestricted { get; set; }
-    public DateTimeOffset? ProcessingRestrictedAt { get; set; }
+    public bool ProcessingRestricted { get; private set; }
+    public DateTimeOffset? ProcessingRestrictedAt { get; private set; }
 
     /// <summary>A legal obligation keeps the file past its active period; the reason is journaled.</summary>
-    public string? RetentionHoldReason { get; set; }
-    public DateTimeOffset? RetentionHeldAt { get; set; }
+    public string? RetentionHoldReason { get; private set; }
+    public DateTimeOffset? RetentionHeldAt { get; private set; }
 
     /// <summary>Set once identifying fields and free texts were wiped: the record remains only as anonymous facts.</summary>
-    public DateTimeOffset? AnonymisedAt { get; set; }
+    public DateTimeOffset? AnonymisedAt { get; private set; }
 
     public bool IsAnonymised => AnonymisedAt is not null;
     public bool IsRetentionHeld => RetentionHeldAt is not null;

@@ -196,6 +196,7 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
 
     private string? EmailRefusal(AccompaniedPerson person, IReadOnlyCollection<ConsentRecord> consents)
     {
+        if (SendingRules.PersonRefusal(person) is { } barred) return LowerFirst(barred);
         if (string.IsNullOrWhiteSpace(person.Email)) return "aucune adresse e-mail n'est enregistrée pour la personne.";
         var consent = ConsentPolicy.MayContact(consents, Modality.Email, clock.GetUtcNow());
         return consent.Allowed ? null : LowerFirst(consent.Reason);
@@ -203,6 +204,7 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
 
     private string? SmsRefusal(AccompaniedPerson person, IReadOnlyCollection<ConsentRecord> consents)
     {
+        if (SendingRules.PersonRefusal(person) is { } barred) return LowerFirst(barred);
         if (string.IsNullOrWhiteSpace(person.Phone)) return "aucun numéro de téléphone n'est enregistré pour la personne.";
         var consent = ConsentPolicy.MayContact(consents, Modality.Sms, clock.GetUtcNow());
         return consent.Allowed ? null : LowerFirst(consent.Reason);

@@ -27,6 +27,21 @@ public sealed class SendingRulesTests
     };
 
     [Fact]
+    public void No_message_leaves_for_a_person_who_objects_or_whose_processing_is_restricted()
+    {
+        var objecting = AccompaniedPerson.Seed(new PersonSeed { DepartmentId = 1, Phone = "06 39 98 00 02" });
+        objecting.ObjectToMessages(MondayTen.AddDays(-1));
+        var decision = Assert.IsType<SendDecision.Cancel>(
+            SendingRules.Decide(Sms(), Department, objecting, Granted(Modality.Sms), null, MondayTen));
+        Assert.Equal("La personne s'oppose aux messages : aucun message ne lui est envoyé.", decision.Reason);
+
+        var restricted = AccompaniedPerson.Seed(new PersonSeed { DepartmentId = 1, Phone = "06 39 98 00 03" });
+        restricted.RestrictProcessing(MondayTen.AddDays(-1));
+        Assert.Equal("Le traitement du dossier est limité : aucun message n'est envoyé.", SendingRules.PersonRefusal(restricted));
+        Assert.Null(SendingRules.PersonRefusal(Person));
+    }
+
+    [Fact]
     public void An_sms_without_current_sms_consent_is_cancelled_with_the_reason()
     {
         var decision = SendingRules.Decide(Sms(), Department, Person, Granted(Modality.Email), null, MondayTen);

@@ -18,10 +18,18 @@ namespace RemoteSupport.Web.Messaging;
 public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, TimeProvider clock)
 {
     /// <summary>At scheduling: the invitation e-mail if the worker asked for it, and the SMS reminder if chosen.</summary>
-    public async Task<string?> InterviewScheduledAsync(Interview interview, InvitationInput? invitation, Guid actorId, CancellationToken ct)
+    public async Task<string?> InterviewScheduledAsync(Interview interview, InvitationInput? invitation, Guid actorId, CancellationToken ct) =>
+        await InterviewScheduledAsync(interview, invitation, actorId, await PersonAsync(interview.PersonId, ct), null, ct);
+
+    /// <summary>
+    /// At scheduling, with the person and the consent history the handler already read (the schedule POST reads them
+    /// once). Nothing asked, nothing read.
+    /// </summary>
+    public async Task<string?> InterviewScheduledAsync(Interview interview, InvitationInput? invitation, Guid actorId,
+        AccompaniedPerson person, IReadOnlyCollection<ConsentRecord>? consentHistory, CancellationToken ct)
     {
-        var person = await PersonAsync(interview.PersonId, ct);
-        var consents = await ConsentsAsync(person.Id, ct);
+        if (invitation is not { Send: true } && !interview.SendSmsReminder) return null;
+        var consents = consentHistory ?? await ConsentsAsync(person.Id, ct);
         var worker = await composer.WorkerAsync(interview.WorkerId, ct);
         var notes = new List<string>();
         if (invitation is { Send: true })

@@ -15,8 +15,8 @@ namespace RemoteSupport.Web.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
-    /// <summary>Seconds a client is asked to wait when the database cannot be reached.</summary>
-    public const int RetryAfterSeconds = 30;
+    /// <summary>Seconds a client is asked to wait when the database cannot be reached: one value for the app (ADR-0020).</summary>
+    public const int RetryAfterSeconds = Infrastructure.Operations.DatabaseFailures.RetryAfterSeconds;
 
     public string Title { get; private set; } = "Une erreur est survenue";
     public string Message { get; private set; } = "La page n'a pas pu s'afficher. Réessayez dans un instant ; si le problème continue, signalez-le à votre administrateur.";
@@ -63,7 +63,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
                 ("Formulaire déjà envoyé", "Ce formulaire a déjà été envoyé et enregistré une fois : il n'a pas été enregistré une seconde fois. Revenez à la fiche et rechargez-la pour voir le résultat."),
             409 => ("Modification concurrente", "Quelqu'un d'autre a modifié ces informations en même temps. Rechargez la page et recommencez."),
             429 => ("Trop de demandes", "Trop de demandes en peu de temps depuis cet endroit. Patientez une minute, puis réessayez."),
-            503 => ("Service momentanément indisponible", "L'application ne peut pas joindre sa base de données pour le moment. Rien n'a été perdu de ce qui était déjà enregistré : réessayez dans une minute."),
+            503 => ("Service momentanément indisponible", "L'application ne peut pas joindre sa base de données pour le moment. Rien n'a été perdu de ce qui était déjà enregistré : réessayez dans quelques instants."),
             _ => (Title, Message),
         };
     }

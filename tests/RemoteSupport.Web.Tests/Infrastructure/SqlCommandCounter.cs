@@ -19,6 +19,10 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>The first line of each command counted, in order: what a test prints when a count moves.</summary>
+    public IReadOnlyList<string> Commands { get { lock (_commands) return [.. _commands]; } }
+    private readonly List<string> _commands = [];
+
     public void OnNext(DiagnosticListener listener)
     {
         if (listener.Name == "Microsoft.EntityFrameworkCore")
@@ -27,7 +31,10 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == Executing) Interlocked.Increment(ref _count);
+        if (value.Key != Executing) return;
+        Interlocked.Increment(ref _count);
+        if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
+            lock (_commands) _commands.Add(data.Command.CommandText.Split('\n')[0]);
     }
 
     public void OnCompleted() { }

@@ -55,6 +55,6 @@ public sealed class HealthTests(AppFactory factory) : WebTest(factory)
         var page = await client.GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Equal("5", page.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("Réessayez", await page.Content.ReadAsStringAsync());
+        Assert.Contains("Service momentanément indisponible", await page.Content.ReadAsStringAsync());
     }
 }

@@ -27,7 +27,7 @@ public sealed class DatabaseOutageTests(AppFactory factory) : WebTest(factory)
         {
             using var response = await client.Http.GetAsync(url);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+            Assert.Equal(TimeSpan.FromSeconds(Web.Infrastructure.Operations.DatabaseFailures.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains("Service momentanément indisponible", html);
         }

@@ -197,7 +197,7 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
             db.Interviews.Add(interview);
             db.ActivityLog.Add(ActivityLogEntry.For(interview.DepartmentId, interview.PersonId, user.RequiredUserId(), now,
                 ActivityKind.InterviewScheduled, InterviewScheduler.Describe(interview), interview.Id, interview.Modality));
-            await messages.InterviewScheduledAsync(interview, command.Invitation, user.RequiredUserId(), ct);
+            await messages.InterviewScheduledAsync(interview, command.Invitation, user.RequiredUserId(), person, consents, ct);
             await db.SaveChangesAsync(ct);
             var flash = withoutChecklist
                 ? "L'entretien est planifié. Aucune liste de contrôle n'est publiée pour cette modalité : l'entretien n'en a pas."

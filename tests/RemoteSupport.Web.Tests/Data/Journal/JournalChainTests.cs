@@ -120,7 +120,7 @@ public sealed class JournalChainTests(AppFactory factory) : WebTest(factory)
         await ExecuteAsync($"""
             INSERT INTO "ActivityLog" ("DepartmentId", "PersonId", "ActorId", "At", "Kind", "Description", "InterviewId", "Modality", "Redacted")
             VALUES ({World.Cd56.Id}, '{person.Id}', '{World.Worker56.Id}', '2026-01-02 03:04:05.123456+00', 'ContactLogged', 'Appel d''avant, été', NULL, 'Video', false),
-                   ({World.Cd56.Id}, NULL, '{World.Worker56.Id}', '2026-01-03 03:04:05+00', 'NoteAdded', 'Note sans personne', NULL, NULL, false)
+                   ({World.Cd56.Id}, NULL, '{World.Worker56.Id}', '2026-01-03 03:04:05+00', 'ContactLogged', 'Contact sans personne', NULL, NULL, false)
             """);
         Assert.Equal(JournalChain.BreakKind.MissingSeal, (await VerifyAsync()).Single(r => r.DepartmentId == World.Cd56.Id).Break!.Kind);
         await ExecuteAsync(JournalChainSql.SealExistingEntries);

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Departments;
+using RemoteSupport.Domain.Directory;
+using RemoteSupport.Domain.Messages;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
@@ -26,10 +28,16 @@ namespace RemoteSupport.Web.Tests.Security;
 public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTest(factory)
 {
     /// <summary>The records of CD56 (team Vannes) every covered route points at.</summary>
-    private sealed record Records(Guid PersonId, Guid InterviewId, Guid FollowUpId, Guid TemplateId, Guid ToolId, int TeamId, int DepartmentId, Guid UserId);
+    private sealed record Records(Guid PersonId, Guid InterviewId, Guid FollowUpId, Guid TemplateId, Guid ToolId, int TeamId, int DepartmentId, Guid UserId,
+        Guid ResourceId, Guid GuideId, Guid MessageId);
 
-    /// <summary>Who guards a route: a person's file (team and department) or the administration of a department.</summary>
-    private enum Scope { PersonFile, Administration }
+    /// <summary>
+    /// Who guards a route: a person's file (team and department); the administration of a department; a record every
+    /// worker of its department sees (directory); or a record every team lead of its department sees (team lead pages,
+    /// lead-only actions) — its outsider is a team lead of the other department, who passes the role policy and only
+    /// fails the record's own check (a worker would be refused by the role first, with a redirection, not a 404).
+    /// </summary>
+    private enum Scope { PersonFile, Administration, Department, TeamLeadFile }
 
     /// <summary>Route template → how to build its URL for a record of CD56, and the scope that guards it.</summary>
     private static readonly Dictionary<string, (Scope Scope, Func<Records, string> Url)> Routes = new()
@@ -60,6 +68,23 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
         ["Admin/Departments/Teams/Edit/{id:int}"] = (Scope.Administration, r => $"/Admin/Departments/Teams/Edit/{r.TeamId}"),
         ["Admin/Users/Edit/{id:guid}"] = (Scope.Administration, r => $"/Admin/Users/Edit/{r.UserId}"),
         ["Admin/Users/ResetPassword/{id:guid}"] = (Scope.Administration, r => $"/Admin/Users/ResetPassword/{r.UserId}"),
+        ["Admin/Users/ResetSecondFactor/{id:guid}"] = (Scope.Administration, r => $"/Admin/Users/ResetSecondFactor/{r.UserId}"),
+        ["Admin/Journal/Settings/{id:int?}"] = (Scope.Administration, r => $"/Admin/Journal/Settings/{r.DepartmentId}"),
+        ["Admin/MessageTexts/Edit/{departmentId:int}/{purpose}/{channel}"] = (Scope.Administration, r => $"/Admin/MessageTexts/Edit/{r.DepartmentId}/Invitation/Email"),
+        ["Directory/Guides/Edit"] = (Scope.Administration, r => $"/Directory/Guides/Edit?departmentId={r.DepartmentId}&modality=Phone&toolId="),
+        ["Directory/Details/{id:guid}"] = (Scope.Department, r => $"/Directory/Details/{r.ResourceId}"),
+        ["Directory/Guides/Print/{id:guid}"] = (Scope.Department, r => $"/Directory/Guides/Print/{r.GuideId}"),
+        ["Directory/Edit/{id:guid?}"] = (Scope.TeamLeadFile, r => $"/Directory/Edit/{r.ResourceId}"),
+        ["Directory/Orient/{personId:guid}"] = (Scope.PersonFile, r => $"/Directory/Orient/{r.PersonId}?resourceId={r.ResourceId}"),
+        ["Directory/SendCard/{personId:guid}"] = (Scope.PersonFile, r => $"/Directory/SendCard/{r.PersonId}?resourceId={r.ResourceId}"),
+        ["Messages/Details/{id:guid}"] = (Scope.PersonFile, r => $"/Messages/Details/{r.MessageId}"),
+        ["Messages/RemindNow/{id:guid}"] = (Scope.PersonFile, r => $"/Messages/RemindNow/{r.InterviewId}"),
+        ["Messages/Send/{personId:guid}"] = (Scope.PersonFile, r => $"/Messages/Send/{r.PersonId}"),
+        ["Rights/Access/{id:guid}"] = (Scope.TeamLeadFile, r => $"/Rights/Access/{r.PersonId}"),
+        ["Rights/Export/{id:guid}"] = (Scope.TeamLeadFile, r => $"/Rights/Export/{r.PersonId}"),
+        ["Rights/Notice/{id:guid?}"] = (Scope.PersonFile, r => $"/Rights/Notice/{r.PersonId}"),
+        ["Rights/Restrictions/{id:guid}"] = (Scope.PersonFile, r => $"/Rights/Restrictions/{r.PersonId}"),
+        ["TeamLead/RetentionHold/{id:guid}"] = (Scope.TeamLeadFile, r => $"/TeamLead/RetentionHold/{r.PersonId}"),
     };
 
     /// <summary>
@@ -88,6 +113,11 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
             var compiled = await loader.LoadAsync(page, endpoint.Metadata);
             foreach (var method in compiled.HandlerMethods)
             {
+                // A page overriding OnPageHandlerExecuting/Executed/Selected shows these as "handlers" (their names start
+                // with "On"); they are filters, not requests anyone can send, and neither is any verb but GET and POST.
+                if (method.Name is "HandlerExecuting" or "HandlerExecuted" or "HandlerSelected"
+                    || !(method.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase)))
+                    continue;
                 var routeIds = RouteParameter().Matches(template).Select(m => m.Groups[1].Value)
                     .Where(p => p.EndsWith("id", StringComparison.OrdinalIgnoreCase));
                 var queryIds = method.Parameters.Select(p => p.Name)
@@ -124,9 +154,13 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
         foreach (var handler in (await HandlersAsync()).Where(h => h.IdParameters.Count > 0 && Routes.ContainsKey(h.Template)))
         {
             var (scope, url) = Routes[handler.Template];
-            var outsiders = scope == Scope.PersonFile
-                ? new[] { ("another team", World.OtherTeamWorker56.Email!), ("another department", World.Worker29.Email!) }
-                : [("another department", adminOf29)];
+            var outsiders = scope switch
+            {
+                Scope.PersonFile => new[] { ("another team", World.OtherTeamWorker56.Email!), ("another department", World.Worker29.Email!) },
+                Scope.Department => [("another department", World.Worker29.Email!)],
+                Scope.TeamLeadFile => [("another department (team lead)", World.Lead29.Email!)],
+                _ => [("another department", adminOf29)],
+            };
             foreach (var (who, email) in outsiders)
             {
                 if (!clients.TryGetValue(email, out var client))
@@ -150,12 +184,14 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
     /// </summary>
     private static async Task<(HttpStatusCode Status, string Detail)> SendAsync(WebClient client, Handler handler, string path)
     {
+        // A route's URL may already carry its query ids (a second record, e.g. the resource sent to a person).
+        var given = path.Split('?', 2) is [_, var q] ? q.Split('&').Select(kv => kv.Split('=')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
         var query = new List<string>();
         if (handler.Name is { } name) query.Add($"handler={name}");
-        var guid = path[(path.LastIndexOf('/') + 1)..];
-        foreach (var id in handler.IdParameters.Where(p => !handler.Template.Contains($"{{{p}", StringComparison.OrdinalIgnoreCase)))
+        var guid = path.Split('?')[0][(path.Split('?')[0].LastIndexOf('/') + 1)..];
+        foreach (var id in handler.IdParameters.Where(p => !handler.Template.Contains($"{{{p}", StringComparison.OrdinalIgnoreCase) && !given.Contains(p)))
             query.Add($"{id}={(Guid.TryParse(guid, out _) ? guid : Guid.CreateVersion7().ToString())}");
-        var url = query.Count == 0 ? path : $"{path}?{string.Join("&", query)}";
+        var url = query.Count == 0 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}{string.Join("&", query)}";
         if (handler.HttpMethod == "GET")
         {
             using var get = await client.Http.GetAsync(url);
@@ -183,7 +219,29 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
             await db.SaveChangesAsync();
             return a;
         });
-        return new Records(person.Id, interview.Id, action.Id, template.Id, tool.Id, World.Vannes.Id, World.Cd56.Id, World.Worker56.Id);
+        var (resource, guide, message) = await Factory.WithDbAsync(async db =>
+        {
+            var r = new Resource
+            {
+                DepartmentId = World.Cd56.Id, Name = "Espace numérique de Kerlann", Themes = [DirectoryThemes.Digital], Offer = "Accueil et aide sur place.",
+                Phone = "02 61 91 00 01", Address = "1 rue de la Fiction", PostalCode = "56000", OpeningHours = "Lundi 9h-12h", IsActive = true,
+                UpdatedAt = TestClock.Start,
+            };
+            r.SetCommune("Vannes");
+            var g = new PublicGuide { DepartmentId = World.Cd56.Id, Modality = Modality.Phone, Title = "Guide 56", Steps = "Une étape.", HelpPhone = "02 61 91 00 00" };
+            var m = new OutboxMessage
+            {
+                DepartmentId = World.Cd56.Id, PersonId = person.Id, Purpose = MessagePurpose.Free, Channel = MessageChannel.Sms, Recipient = "0677123451",
+                Body = "Pouvez-vous me rappeler ?", DueAt = TestClock.Start.AddDays(1), CreatedById = World.Worker56.Id, CreatedAt = TestClock.Start,
+            };
+            db.Resources.Add(r);
+            db.PublicGuides.Add(g);
+            db.OutboxMessages.Add(m);
+            await db.SaveChangesAsync();
+            return (r, g, m);
+        });
+        return new Records(person.Id, interview.Id, action.Id, template.Id, tool.Id, World.Vannes.Id, World.Cd56.Id, World.Worker56.Id,
+            resource.Id, guide.Id, message.Id);
     }
 
     /// <summary>An administrator of one department only, to try the administration of the other.</summary>

@@ -26,7 +26,7 @@ public static class PageModelExtensions
 
     /// <summary>The one message of a save refused because someone else changed the record first (every page says this).</summary>
     public const string ConcurrencyMessage =
-        "Quelqu'un d'autre a modifié cette fiche pendant que vous la saisissiez. Vos changements n'ont pas été enregistrés : "
-        + "rechargez la page pour voir la version à jour, puis refaites vos modifications.";
+        "Quelqu'un d'autre a modifié ces informations pendant que vous remplissiez ce formulaire. Rien n'a été enregistré : "
+        + "rechargez la page pour voir la version à jour, puis refaites vos changements si c'est encore utile.";
 }
 

@@ -24,9 +24,8 @@ public abstract record InterviewAction
 
     public static readonly NotFound Missing = new();
 
-    public const string ConcurrencyMessage =
-        "Quelqu'un d'autre a modifié cet entretien pendant que vous remplissiez ce formulaire. Rien n'a été enregistré : "
-        + "rechargez la page pour voir où en est l'entretien, puis recommencez si c'est encore utile.";
+    /// <summary>The one concurrency message of the app.</summary>
+    public const string ConcurrencyMessage = PageModelExtensions.ConcurrencyMessage;
 }
 
 public static class InterviewActionPages

@@ -210,7 +210,7 @@ public sealed class PreferencesTests(AppFactory factory) : WebTest(factory)
         var page = await client.SubmitFormManyAsync(form, Form(phone: "1", frequency: "30"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Quelqu'un d'autre a modifié cette fiche", page.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", page.Summary);
         var stored = await Factory.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id));
         Assert.Equal(7, stored.ContactFrequencyDays);
         Assert.Empty(stored.PreferredModalities);
@@ -224,7 +224,7 @@ public sealed class PreferencesTests(AppFactory factory) : WebTest(factory)
         var client = await SignInAsync(World.Worker56);
         var page = await client.SubmitManyAsync($"/Consents/Preferences/{person.Id}", [.. Form(phone: "1"), ("Version", "abc")]);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Quelqu'un d'autre a modifié cette fiche", page.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", page.Summary);
         Assert.Empty((await Factory.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id))).PreferredModalities);
     }
 

@@ -53,9 +53,9 @@ public sealed class CancelTests(AppFactory factory) : WebTest(factory)
 
         var page = await client.SubmitAsync($"/Interviews/Cancel/{interview.Id}", new() { ["Input.Comment"] = "Annulé", ["Version"] = "1" });
 
-        Assert.Contains("Quelqu'un d'autre a modifié cet entretien", page.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", page.Summary);
         var garbled = await client.SubmitAsync($"/Interviews/Cancel/{interview.Id}", new() { ["Input.Comment"] = "Annulé", ["Version"] = "abc" });
-        Assert.Contains("Quelqu'un d'autre a modifié cet entretien", garbled.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", garbled.Summary);
         Assert.Equal(InterviewStatus.Planned, (await LoadAsync(Factory, interview.Id)).Status);
     }
 

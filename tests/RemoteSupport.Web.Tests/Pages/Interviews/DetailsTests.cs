@@ -222,7 +222,7 @@ public sealed class DetailsTests(AppFactory factory) : WebTest(factory)
         });
         var result = await client.SubmitFormAsync(page, [], "#start-form");
 
-        Assert.Contains("Quelqu'un d'autre a modifié cet entretien", result.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", result.Summary);
         Assert.Equal(InterviewStatus.Planned, (await LoadAsync(Factory, interview.Id)).Status);
     }
 

@@ -121,7 +121,7 @@ public sealed class Settings(Settings.Handler handler) : AdminPageModel
             }
             catch (DbUpdateConcurrencyException)
             {
-                return "Quelqu'un d'autre a modifié ce département pendant que vous le modifiiez. Rechargez la page puis refaites vos changements.";
+                return PageModelExtensions.ConcurrencyMessage;
             }
             return null;
         }

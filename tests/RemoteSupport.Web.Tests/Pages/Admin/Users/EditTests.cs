@@ -95,7 +95,7 @@ public sealed class EditTests(AppFactory factory) : WebTest(factory)
         await other.SubmitAsync(Url(World.Worker56), new() { ["Input.DisplayName"] = "Léa Renommée" });
 
         var page = await client.SubmitFormAsync(form, new() { ["Input.TeamId"] = Id(World.Lorient.Id) });
-        Assert.Contains("Quelqu'un d'autre a modifié cette fiche", page.Summary);
+        Assert.Contains("Quelqu'un d'autre a modifié ces informations", page.Summary);
         var stored = await StoredAsync(World.Worker56);
         Assert.Equal(("Léa Renommée", World.Vannes.Id), (stored.DisplayName, stored.TeamId));
         Assert.Single(await Factory.AuditAsync());

@@ -72,22 +72,5 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     /// PostgreSQL cannot be reached or is going away (connection refused, reset, timed out, shutting down, too many
     /// connections): an outage, answered 503 with Retry-After, not a fault of the application.
     /// </summary>
-    public static bool IsDatabaseUnavailable(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case PostgresException pg:
-                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
-                        || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
-                            or PostgresErrorCodes.TooManyConnections;
-                case NpgsqlException npgsql when npgsql.IsTransient:
-                case SocketException:
-                case TimeoutException:
-                    return true;
-            }
-        }
-        return false;
-    }
+    public static bool IsDatabaseUnavailable(Exception error) => Infrastructure.Operations.DatabaseFailures.IsTransient(error);
 }

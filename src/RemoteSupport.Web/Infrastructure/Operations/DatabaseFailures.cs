@@ -15,11 +15,18 @@ public static class DatabaseFailures
     /// <summary>SQLSTATEs a failover produces: admin shutdown / crash shutdown / cannot connect now, and a write sent to a node that became a standby.</summary>
     private static readonly HashSet<string> FailoverStates = ["57P01", "57P02", "57P03", "25006", "08000", "08003", "08006", "08001", "08004"];
 
+    /// <summary>
+    /// The one definition of "the database is unavailable" (the error page, the session check and the exception
+    /// handler's status all ask it): stopped, failing over, unreachable, out of connections.
+    /// </summary>
     public static bool IsTransient(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is PostgresException pg) return FailoverStates.Contains(pg.SqlState) || pg.IsTransient;
+            if (e is PostgresException pg)
+                return FailoverStates.Contains(pg.SqlState) || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || pg.SqlState == PostgresErrorCodes.TooManyConnections || pg.IsTransient;
+            if (e is System.Net.Sockets.SocketException or TimeoutException) return true;
             // Any other Npgsql error is the client's side of the link: refused, reset, timed out, "no suitable host"
             // (the multi-host connection string found no primary yet, during a promotion).
             if (e is NpgsqlException) return true;

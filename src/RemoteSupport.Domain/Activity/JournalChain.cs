@@ -12,13 +12,13 @@ namespace RemoteSupport.Domain.Activity;
 public sealed partial class ActivityLogEntry
 {
     /// <summary>1, 2, 3… per department; null only for rows written outside the app (bulk benchmark data).</summary>
-    public long? ChainSeq { get; set; }
-    public string? PreviousHash { get; set; }
-    public string? Hash { get; set; }
+    public long? ChainSeq { get; internal set; }
+    public string? PreviousHash { get; internal set; }
+    public string? Hash { get; internal set; }
     /// <summary>SHA-256 of the description as written: kept when anonymisation wipes the description, so the chain holds.</summary>
-    public string? DescriptionDigest { get; set; }
+    public string? DescriptionDigest { get; internal set; }
     /// <summary>True once anonymisation wiped the description (only for an anonymised person).</summary>
-    public bool Redacted { get; set; }
+    public bool Redacted { get; internal set; }
 }
 
 public static class JournalChain

@@ -98,13 +98,13 @@ public sealed partial class Department
     }
 
     /// <summary>Every account of the department signs in with a second factor, not only administrators and team leads.</summary>
-    public bool RequireTwoFactorForAll { get; set; }
+    public bool RequireTwoFactorForAll { get; private set; }
 
     /// <summary>How long « Se souvenir de ce navigateur » spares the second factor, in days (0 = never remembered).</summary>
-    public int TrustedBrowserDays { get; set; } = DefaultTrustedBrowserDays;
+    public int TrustedBrowserDays { get; private set; } = DefaultTrustedBrowserDays;
 
     /// <summary>A session unused this long ends; the person signs in again.</summary>
-    public int IdleTimeoutMinutes { get; set; } = DefaultIdleTimeoutMinutes;
+    public int IdleTimeoutMinutes { get; private set; } = DefaultIdleTimeoutMinutes;
 
     public const int DefaultTrustedBrowserDays = 7;
     public const int MaxTrustedBrowserDays = 30;

@@ -21,12 +21,12 @@ public sealed partial class Department
     public const int NoticeTextMaxLength = 2000;
 
     /// <summary>How long the access journal (who opened which file) is kept: CNIL 2021-122 asks for 6 months to 1 year.</summary>
-    public int AccessJournalMonths { get; set; } = 12;
+    public int AccessJournalMonths { get; private set; } = 12;
 
     /// <summary>The active period after the last contact, then the person is anonymised (CNIL 2022-008: 2 years at most).</summary>
-    public int ActivePeriodMonths { get; set; } = 24;
+    public int ActivePeriodMonths { get; private set; } = 24;
 
-    public SubjectAccessExporters SubjectAccessExporters { get; set; } = SubjectAccessExporters.TeamLeadsAndAdmins;
+    public SubjectAccessExporters SubjectAccessExporters { get; private set; } = SubjectAccessExporters.TeamLeadsAndAdmins;
 
     // The parts of the information notice an administrator writes; the rest of the notice is the app's own text.
     /// <summary>The controller (responsable du traitement), e.g. "Conseil départemental du Morbihan, 2 rue …".</summary>
@@ -37,6 +37,9 @@ public sealed partial class Department
     public string? NoticeRightsContact { get; set; }
     /// <summary>Anything the department adds (other recipients, local practices).</summary>
     public string? NoticeAdditionalText { get; set; }
+
+    /// <summary>Who may hand a person a copy of their data (team leads and administrators by default).</summary>
+    public void ChooseSubjectAccessExporters(SubjectAccessExporters exporters) => SubjectAccessExporters = exporters;
 
     /// <summary>Sets both retention periods, within what the CNIL allows.</summary>
     public void SetRetention(int accessJournalMonths, int activePeriodMonths)

@@ -109,7 +109,7 @@ public sealed class PersonRightsTests
         Assert.True(department.MayExport(isTeamLead: true, isAdmin: false, isFollowingWorker: false));
         Assert.True(department.MayExport(isTeamLead: false, isAdmin: true, isFollowingWorker: false));
         Assert.False(department.MayExport(isTeamLead: false, isAdmin: false, isFollowingWorker: true));
-        department.SubjectAccessExporters = SubjectAccessExporters.AlsoFollowingWorkers;
+        department.ChooseSubjectAccessExporters(SubjectAccessExporters.AlsoFollowingWorkers);
         Assert.True(department.MayExport(isTeamLead: false, isAdmin: false, isFollowingWorker: true));
         Assert.False(department.MayExport(isTeamLead: false, isAdmin: false, isFollowingWorker: false));
     }
@@ -170,7 +170,7 @@ public sealed class JournalChainTests
 
         var redacted = Chain(3);
         Tamper(redacted[1], nameof(ActivityLogEntry.Description), "");
-        redacted[1].Redacted = true;
+        Tamper(redacted[1], nameof(ActivityLogEntry.Redacted), true);
         Assert.Equal(JournalChain.BreakKind.RedactionWithoutAnonymisation, JournalChain.FirstBreak(redacted, _ => false)!.Kind);
         // The same wipe is legitimate for an anonymised person: the digest sealed at writing keeps the chain whole.
         Assert.Null(JournalChain.FirstBreak(redacted, id => id == redacted[1].PersonId));

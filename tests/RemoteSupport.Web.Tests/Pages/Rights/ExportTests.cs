@@ -93,7 +93,7 @@ public sealed class ExportTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             var d = await db.Departments.SingleAsync(x => x.Id == World.Cd56.Id);
-            d.SubjectAccessExporters = SubjectAccessExporters.AlsoFollowingWorkers;
+            d.ChooseSubjectAccessExporters(SubjectAccessExporters.AlsoFollowingWorkers);
             await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/Rights/Export/{person.Id}")).Status);

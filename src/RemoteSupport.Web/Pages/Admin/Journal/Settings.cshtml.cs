@@ -106,7 +106,7 @@ public sealed class Settings(Settings.Handler handler) : AdminPageModel
             {
                 return e.Message;
             }
-            d.SubjectAccessExporters = c.SubjectAccessExporters;
+            d.ChooseSubjectAccessExporters(c.SubjectAccessExporters);
             d.NoticeController = Blank(c.NoticeController);
             d.NoticeDpoContact = Blank(c.NoticeDpoContact);
             d.NoticeRightsContact = Blank(c.NoticeRightsContact);

@@ -41,8 +41,11 @@ public sealed class FollowUpAction : IDepartmentScoped
     /// An orientation decided outside an interview: a resource of the directory does <paramref name="what"/> by
     /// <paramref name="dueOn"/>; « qui » is the resource's name.
     /// </summary>
-    public static FollowUpAction Orient(int departmentId, Guid personId, Guid resourceId, string resourceName, string what, DateOnly dueOn)
+    public static FollowUpAction Orient(int departmentId, Guid personId, Persons.PersonStatus personStatus, Guid resourceId,
+        string resourceName, bool resourceActive, string what, DateOnly dueOn)
     {
+        if (personStatus == Persons.PersonStatus.Closed) throw new DomainRuleException("Ce suivi est clos : rouvrez-le avant d'orienter la personne.");
+        if (!resourceActive) throw new DomainRuleException("Cette ressource n'est plus active : choisissez-en une autre.");
         if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
         var who = resourceName.Trim();
         return new FollowUpAction

@@ -1,3 +1,4 @@
+using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Directory;
 using RemoteSupport.Domain.Persons;
@@ -12,6 +13,18 @@ public sealed class DirectoryRulesTests
     [InlineData("Plœmeur", "PLŒMEUR")]
     [InlineData("Pont-l'Abbé", "PONT L ABBE")]
     public void Communes_compare_without_case_accents_or_hyphens(string commune, string key) => Assert.Equal(key, DirectoryText.Key(commune));
+
+    [Fact]
+    public void An_orientation_needs_an_open_file_and_an_active_resource()
+    {
+        var resource = Guid.NewGuid();
+        var action = FollowUpAction.Orient(56, Guid.NewGuid(), PersonStatus.Active, resource, " Espace numérique ", true, "Atelier", new DateOnly(2026, 12, 1));
+        Assert.Equal(("Espace numérique", resource), (action.Who, action.ResourceId));
+        Assert.Equal("Ce suivi est clos : rouvrez-le avant d'orienter la personne.", Assert.Throws<DomainRuleException>(() =>
+            FollowUpAction.Orient(56, Guid.NewGuid(), PersonStatus.Closed, resource, "Espace", true, "Atelier", new DateOnly(2026, 12, 1))).Message);
+        Assert.Equal("Cette ressource n'est plus active : choisissez-en une autre.", Assert.Throws<DomainRuleException>(() =>
+            FollowUpAction.Orient(56, Guid.NewGuid(), PersonStatus.Active, resource, "Espace", false, "Atelier", new DateOnly(2026, 12, 1))).Message);
+    }
 
     [Fact]
     public void Nearest_is_the_same_commune_then_the_same_postcode_prefix_then_elsewhere()

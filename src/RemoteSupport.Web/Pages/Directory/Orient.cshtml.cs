@@ -1,3 +1,4 @@
+using RemoteSupport.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -84,13 +85,19 @@ public sealed class Orient(Orient.Handler handler) : PageModel
         public async Task<string?> HandleAsync(Guid personId, Command c, Guid actorId, CancellationToken ct)
         {
             var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.DepartmentId, p.Status }).FirstAsync(ct);
-            if (person.Status == PersonStatus.Closed) return "Ce suivi est clos : rouvrez-le avant d'orienter la personne.";
             var resource = await db.Resources.AsNoTracking().Where(r => r.Id == c.ResourceId && r.DepartmentId == person.DepartmentId)
                 .Select(r => new { r.Id, r.Name, r.IsActive }).FirstOrDefaultAsync(ct);
             if (resource is null) return "Choisissez une ressource de l'annuaire du département de la personne.";
-            if (!resource.IsActive) return "Cette ressource n'est plus active : choisissez-en une autre.";
             var now = clock.GetUtcNow();
-            var action = FollowUpAction.Orient(person.DepartmentId, personId, resource.Id, resource.Name, c.What!, c.DueOn!.Value);
+            FollowUpAction action;
+            try
+            {
+                action = FollowUpAction.Orient(person.DepartmentId, personId, person.Status, resource.Id, resource.Name, resource.IsActive, c.What!, c.DueOn!.Value);
+            }
+            catch (DomainRuleException e)
+            {
+                return e.Message;
+            }
             db.FollowUpActions.Add(action);
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, personId, actorId, now, ActivityKind.OrientedToResource,
                 $"Orientée vers {resource.Name} : {action.What} (pour le {FrenchTime.FormatDate(action.DueOn)})."));

@@ -111,6 +111,23 @@ public sealed class Site : IAsyncLifetime
     /// </summary>
     public static async Task CompleteSecondFactorAsync(IPage page, DemoUser user)
     {
+        // Tests run in parallel and the clock never moves: two sign-ins of one account in the same step would see each
+        // other's code as a replay. One second-factor step at a time.
+        await SecondFactorGate.WaitAsync();
+        try
+        {
+            await CompleteSecondFactorOnceAsync(page, user);
+        }
+        finally
+        {
+            SecondFactorGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim SecondFactorGate = new(1, 1);
+
+    private static async Task CompleteSecondFactorOnceAsync(IPage page, DemoUser user)
+    {
         await Current!.App.WithDbAsync(db => db.Users.Where(u => u.Email == user.Email)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, (long?)null)));
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Demo.Code());

@@ -143,6 +143,9 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, InterviewAuthorizationHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdministrationScopeAuthorizationHandler>();
 builder.Services.AddScoped<AdminGate>();
+builder.Services.AddScoped<GroupGate>();
+builder.Services.AddScoped<RemoteSupport.Web.Pages.Groups.SessionSeats>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GroupSessionAuthorizationHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RemoteSupport.Web.Pages.TeamLead.CaseloadAuthorizationHandler>();
 // The person's rights (issue 14): access journal, copy of the data, retention.
 builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.RightsGate>();
@@ -169,6 +172,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Consents", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Interviews", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Contacts", Policies.FollowPersons);
+        o.Conventions.AuthorizeFolder("/Groups", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/TeamLead", Policies.ReviewCaseload);
         o.Conventions.AuthorizeFolder("/Rights", Policies.PersonRights);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);

@@ -36,6 +36,12 @@ public enum ActivityKind
     OrientedToResource,
     /// <summary>A resource's contact card was sent to the person (issue 17).</summary>
     ResourceCardSent,
+    /// <summary>A change of the person's place in a group session: registered, waiting list, proposed, left (issue 16).</summary>
+    GroupSessionPlace,
+    /// <summary>The person's attendance at a group session, from its attendance sheet (issue 16).</summary>
+    GroupSessionAttendance,
+    /// <summary>A follow-up given to the person at the end of a group session (issue 16).</summary>
+    GroupSessionFollowUp,
 }
 
 /// <summary>
@@ -105,6 +111,9 @@ public static class ActivityText
         ActivityKind.MessageToPerson => "Message à la personne",
         ActivityKind.OrientedToResource => "Orientation vers une ressource",
         ActivityKind.ResourceCardSent => "Fiche d'une ressource envoyée",
+        ActivityKind.GroupSessionPlace => "Séance de groupe : inscription",
+        ActivityKind.GroupSessionAttendance => "Séance de groupe : présence",
+        ActivityKind.GroupSessionFollowUp => "Séance de groupe : suite convenue",
     };
 }
 

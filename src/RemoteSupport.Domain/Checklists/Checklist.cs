@@ -40,14 +40,14 @@ public sealed class ChecklistTemplate : IDepartmentScoped
 
     public bool IsDraft => PublishedAt is null;
 
-    /// <summary>Checklists prepare interviews: SMS is an exchange, not an interview, and has none.</summary>
-    public static bool ServesModality(Modality modality) => ModalityText.InterviewModalities.Contains(modality);
+    /// <summary>Checklists prepare interviews and group sessions: SMS and e-mail are exchanges, and have none.</summary>
+    public static bool ServesModality(Modality modality) => ModalityText.ChecklistModalities.Contains(modality);
 
     /// <summary>A new, empty draft: the first version of a list, or the next one when none was published.</summary>
     public static ChecklistTemplate Draft(int departmentId, Modality modality, int version)
     {
         if (!ServesModality(modality))
-            throw new DomainRuleException("Les listes de contrôle préparent les entretiens : par téléphone, par audioconférence ou par visioconférence.");
+            throw new DomainRuleException("Les listes de contrôle préparent les entretiens (par téléphone, par audioconférence ou par visioconférence) et les séances de groupe.");
         if (version < 1) throw new DomainRuleException("Le numéro de version commence à 1.");
         return new ChecklistTemplate { DepartmentId = departmentId, Modality = modality, Version = version };
     }

@@ -156,7 +156,7 @@ public static class ConsentPolicy
     public static bool HasRemoteConsentAt(IEnumerable<ConsentRecord> history, DateTimeOffset at)
     {
         var list = history as IReadOnlyCollection<ConsentRecord> ?? history.ToList();
-        return Enum.GetValues<Modality>().Any(m => StateAt(list, m, at).IsGranted);
+        return ModalityText.ContactModalities.Any(m => StateAt(list, m, at).IsGranted);
     }
 
     /// <summary>May this person be contacted by <paramref name="modality"/> at <paramref name="at"/>? Only a grant in force says yes.</summary>

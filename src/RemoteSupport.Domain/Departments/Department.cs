@@ -124,6 +124,19 @@ public sealed partial class Department
         IdleTimeoutMinutes = idleTimeoutMinutes;
     }
 
+    /// <summary>The most participants a group session of the department may have (the guide advises 4 to 6).</summary>
+    public int GroupMaxParticipants { get; private set; } = DefaultGroupMaxParticipants;
+
+    public const int DefaultGroupMaxParticipants = 8;
+    public const int MaxGroupMaxParticipants = 20;
+
+    public void ChangeGroupMaxParticipants(int max)
+    {
+        if (max is < Groups.GroupRules.MinCapacity or > MaxGroupMaxParticipants)
+            throw new DomainRuleException($"Le nombre maximal de participants à une séance de groupe est compris entre {Groups.GroupRules.MinCapacity} et {MaxGroupMaxParticipants}.");
+        GroupMaxParticipants = max;
+    }
+
     public bool IsWorkingTime(DateTime localTime, TimeSpan duration)
     {
         var day = localTime.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localTime.DayOfWeek;

@@ -14,6 +14,8 @@ public sealed class FollowUpAction : IDepartmentScoped
     public int DepartmentId { get; private set; }
     public Guid PersonId { get; private set; }
     public Guid? InterviewId { get; private set; }
+    /// <summary>The group session where the action was decided (« qui fait quoi » at the end of a session).</summary>
+    public Guid? GroupSessionId { get; private set; }
     public string Who { get; private set; } = "";
     /// <summary>The directory resource that does it (an orientation), when « qui » is a partner of the directory.</summary>
     public Guid? ResourceId { get; private set; }
@@ -54,6 +56,33 @@ public sealed class FollowUpAction : IDepartmentScoped
             PersonId = personId,
             ResourceId = resourceId,
             Who = who.Length > WhoMaxLength ? who[..WhoMaxLength] : who,
+            What = what.Trim(),
+            DueOn = dueOn,
+        };
+    }
+
+    /// <summary>
+    /// A follow-up given to one participant at the end of a group session, written to that person's file. Only a
+    /// participant who was there (present or left early) receives one, once the attendance is recorded.
+    /// </summary>
+    public static FollowUpAction FromGroupSession(Groups.GroupSession session, Guid participantId, string who, string what, DateOnly dueOn)
+    {
+        if (session.Status != Groups.GroupSessionStatus.Held)
+            throw new DomainRuleException("Les suites se donnent après la séance, une fois les présences notées.");
+        var participant = session.Participants.SingleOrDefault(p => p.Id == participantId && p.Status == Groups.ParticipantStatus.Registered)
+            ?? throw new DomainRuleException("Cette personne n'était pas inscrite à la séance.");
+        if (participant.Attendance is not (Groups.Attendance.Present or Groups.Attendance.LeftEarly))
+            throw new DomainRuleException("Cette personne n'a pas participé à la séance : donnez-lui ses suites lors d'un échange individuel.");
+        if (string.IsNullOrWhiteSpace(who)) throw new DomainRuleException("Indiquez qui s'en charge.");
+        if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
+        if (who.Trim().Length > WhoMaxLength) throw new DomainRuleException($"« Qui » ne peut pas dépasser {WhoMaxLength} caractères.");
+        if (what.Trim().Length > WhatMaxLength) throw new DomainRuleException($"« Quoi » ne peut pas dépasser {WhatMaxLength} caractères.");
+        return new FollowUpAction
+        {
+            DepartmentId = session.DepartmentId,
+            PersonId = participant.PersonId,
+            GroupSessionId = session.Id,
+            Who = who.Trim(),
             What = what.Trim(),
             DueOn = dueOn,
         };

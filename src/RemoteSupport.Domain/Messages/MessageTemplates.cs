@@ -55,6 +55,10 @@ public static partial class MessageTemplates
         new("service", "le nom du département", true),
         new("ancienne_date", "l'ancienne date, pour un report", true),
         new("message", "le texte libre que vous écrivez", true),
+        new("theme", "le thème d'une séance de groupe", false),
+        new("ordre_du_jour", "l'ordre du jour d'une séance de groupe", false),
+        new("regles", "les règles de parole d'une séance de groupe", false),
+        new("pause", "la pause prévue pendant une séance de groupe", true),
     ];
 
     private static readonly Dictionary<string, Placeholder> ByName = Placeholders.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -105,6 +109,31 @@ public static partial class MessageTemplates
         }
         return output.ToString().TrimEnd('\n');
     }
+
+    /// <summary>A group e-mail: its opening line, then what every group message carries (never another participant's name).</summary>
+    private static string GroupEmail(string opening) => "Bonjour {prenom},\n\n" + opening + "\n" + """
+        Thème : {theme}
+        {participants}
+        {pause}
+
+        Ordre du jour :
+        {ordre_du_jour}
+
+        {regles}
+
+        {connexion}
+        Si la connexion ne marche pas, appelez le {numero_secours}.
+
+        Chaque participant a donné son accord pour participer à un groupe. Ce qui se dit dans le groupe reste dans le groupe.
+        {confidentialite}
+
+        Une question ? Vous pouvez me joindre :
+        {contact_travailleur}
+
+        À bientôt,
+        {travailleur}
+        {service}
+        """;
 
     public static (string? Subject, string Body) Default(MessagePurpose purpose, MessageChannel channel) => (purpose, channel) switch
     {
@@ -203,6 +232,32 @@ public static partial class MessageTemplates
             - Ouvrez le lien un peu avant l'heure. Autorisez le micro et la caméra.
             - Si l'image ou le son coupent, ce n'est pas grave : nous passons au téléphone.
             """),
+        (MessagePurpose.GroupInvitation, MessageChannel.Email) => ("Séance de groupe le {date} à {heure} : {theme}", GroupEmail(
+            "Vous êtes inscrit·e à une séance de groupe le {date} à {heure}, par {modalite}. Elle dure {duree}.")),
+        (MessagePurpose.GroupInvitation, MessageChannel.Sms) => (null,
+            "Bonjour {prenom}, vous êtes inscrit·e à une séance de groupe par {modalite} le {date} à {heure}. Un souci ? Appelez le {numero_secours}. {service}."),
+        (MessagePurpose.GroupReminder, MessageChannel.Email) => ("Rappel : séance de groupe le {date} à {heure}", GroupEmail(
+            "Petit rappel : la séance de groupe a lieu le {date} à {heure}, par {modalite}. Elle dure {duree}.")),
+        (MessagePurpose.GroupReminder, MessageChannel.Sms) => (null,
+            "Bonjour {prenom}, rappel : séance de groupe par {modalite} le {date} à {heure}. Un souci ? Appelez le {numero_secours}. {service}."),
+        (MessagePurpose.GroupChange, MessageChannel.Email) => ("La séance de groupe change : {date} à {heure}", GroupEmail(
+            "La séance de groupe du {ancienne_date} change.\nElle a lieu le {date} à {heure}, par {modalite}. Elle dure {duree}.")),
+        (MessagePurpose.GroupChange, MessageChannel.Sms) => (null,
+            "Bonjour {prenom}, la séance de groupe du {ancienne_date} est déplacée au {date} à {heure}. {service}."),
+        (MessagePurpose.GroupCancellation, MessageChannel.Email) => ("La séance de groupe du {date} est annulée", """
+            Bonjour {prenom},
+
+            La séance de groupe du {date} à {heure} est annulée.
+            Nous vous recontactons pour la suite.
+
+            Une question ? Vous pouvez me joindre :
+            {contact_travailleur}
+
+            {travailleur}
+            {service}
+            """),
+        (MessagePurpose.GroupCancellation, MessageChannel.Sms) => (null,
+            "Bonjour {prenom}, la séance de groupe du {date} à {heure} est annulée. Nous vous recontactons. {service}."),
         (MessagePurpose.Guide, MessageChannel.Sms) => (null,
             "Pour la visio : un endroit calme, un appareil chargé, le lien ouvert un peu avant. Si ça coupe, on passe au téléphone."),
     };

@@ -4,7 +4,7 @@ namespace RemoteSupport.Domain.Messages;
 
 public enum MessageChannel { Email, Sms }
 
-public enum MessagePurpose { Invitation, Reminder, Change, Cancellation, Free, Guide }
+public enum MessagePurpose { Invitation, Reminder, Change, Cancellation, Free, Guide, GroupInvitation, GroupReminder, GroupChange, GroupCancellation }
 
 /// <summary>planned → sending → sent → delivered, or failed, or cancelled (ADR-0018).</summary>
 public enum MessageStatus { Planned, Sending, Sent, Delivered, Failed, Cancelled }
@@ -21,6 +21,8 @@ public sealed class OutboxMessage : IDepartmentScoped
     public int DepartmentId { get; set; }
     public Guid PersonId { get; set; }
     public Guid? InterviewId { get; set; }
+    /// <summary>The group session the message is about (invitation, reminder, change, cancellation).</summary>
+    public Guid? GroupSessionId { get; set; }
     public MessagePurpose Purpose { get; set; }
     public MessageChannel Channel { get; set; }
     /// <summary>An e-mail address or a phone number, as it was when the message was planned.</summary>
@@ -147,6 +149,7 @@ public sealed class OutboxMessage : IDepartmentScoped
             DepartmentId = DepartmentId,
             PersonId = PersonId,
             InterviewId = InterviewId,
+            GroupSessionId = GroupSessionId,
             Purpose = Purpose,
             Channel = Channel,
             Recipient = recipient,
@@ -183,7 +186,14 @@ public static class MessageText
         MessagePurpose.Cancellation => "Annulation",
         MessagePurpose.Free => "Message libre",
         MessagePurpose.Guide => "Mode d'emploi pour le public",
+        MessagePurpose.GroupInvitation => "Invitation à une séance de groupe",
+        MessagePurpose.GroupReminder => "Rappel d'une séance de groupe",
+        MessagePurpose.GroupChange => "Changement d'une séance de groupe",
+        MessagePurpose.GroupCancellation => "Annulation d'une séance de groupe",
     };
+
+    /// <summary>Messages that announce a cancellation: they leave even though their appointment is no longer planned.</summary>
+    public static bool AnnouncesCancellation(this MessagePurpose p) => p is MessagePurpose.Cancellation or MessagePurpose.GroupCancellation;
 
     public static string French(this MessageChannel c) => c switch
     {

@@ -15,8 +15,17 @@ public abstract record SendDecision
     public sealed record Cancel(string Reason) : SendDecision;
 }
 
-/// <summary>The interview a message is about, as the rules need it.</summary>
-public sealed record InterviewState(InterviewStatus Status, DateTimeOffset ScheduledAt);
+/// <summary>The interview (or group session) a message is about, as the rules need it.</summary>
+public sealed record InterviewState(InterviewStatus Status, DateTimeOffset ScheduledAt)
+{
+    /// <summary>A group session as the same rules read it: planned, held (completed) or cancelled.</summary>
+    public static InterviewState OfGroup(Groups.GroupSessionStatus status, DateTimeOffset scheduledAt) => new(status switch
+    {
+        Groups.GroupSessionStatus.Planned => InterviewStatus.Planned,
+        Groups.GroupSessionStatus.Held => InterviewStatus.Completed,
+        _ => InterviewStatus.Cancelled,
+    }, scheduledAt);
+}
 
 /// <summary>
 /// Whether a message may leave now, and if not, when: the person's consent to the channel, the interview still to come,
@@ -36,13 +45,18 @@ public static class SendingRules
         var consent = ConsentPolicy.MayContact(consents, message.Channel.ConsentModality(), now);
         if (!consent.Allowed) return new SendDecision.Cancel($"Pas d'accord pour les {message.Channel.French()}s : {Lower(consent.Reason)}");
 
-        if (message.InterviewId is not null && message.Purpose != MessagePurpose.Cancellation && message.Purpose != MessagePurpose.Free)
+        if ((message.InterviewId ?? message.GroupSessionId) is not null && !message.Purpose.AnnouncesCancellation() && message.Purpose != MessagePurpose.Free)
         {
-            if (interview is null) return new SendDecision.Cancel("L'entretien annoncé n'existe plus.");
+            var group = message.GroupSessionId is not null;
+            if (interview is null) return new SendDecision.Cancel(group ? "La séance de groupe annoncée n'existe plus." : "L'entretien annoncé n'existe plus.");
             if (interview.Status != InterviewStatus.Planned)
-                return new SendDecision.Cancel($"L'entretien n'est plus prévu (statut : {interview.Status.French().ToLowerInvariant()}) : le message n'a plus d'objet.");
+                return new SendDecision.Cancel(group
+                    ? "La séance de groupe n'est plus prévue : le message n'a plus d'objet."
+                    : $"L'entretien n'est plus prévu (statut : {interview.Status.French().ToLowerInvariant()}) : le message n'a plus d'objet.");
             if (interview.ScheduledAt <= now)
-                return new SendDecision.Cancel("L'entretien a déjà commencé : le message aurait été envoyé trop tard.");
+                return new SendDecision.Cancel(group
+                    ? "La séance de groupe a déjà commencé : le message aurait été envoyé trop tard."
+                    : "L'entretien a déjà commencé : le message aurait été envoyé trop tard.");
         }
         if (message.NotAfter is { } limit && limit <= now)
             return new SendDecision.Cancel("Le moment d'envoyer ce message est passé : il aurait été envoyé trop tard.");

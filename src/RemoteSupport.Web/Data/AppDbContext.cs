@@ -100,6 +100,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     public DbSet<PersonPriority> PersonPriorities => Set<PersonPriority>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RemoteSupport.Domain.Groups.GroupSession> GroupSessions => Set<RemoteSupport.Domain.Groups.GroupSession>();
+    public DbSet<RemoteSupport.Domain.Groups.GroupParticipant> GroupParticipants => Set<RemoteSupport.Domain.Groups.GroupParticipant>();
+    public DbSet<RemoteSupport.Domain.Groups.GroupChecklistItem> GroupChecklistItems => Set<RemoteSupport.Domain.Groups.GroupChecklistItem>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<MessageSettings> MessageSettings => Set<MessageSettings>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

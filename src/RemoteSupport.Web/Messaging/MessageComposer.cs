@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Groups;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Messages;
 using RemoteSupport.Domain.Persons;
@@ -132,6 +133,53 @@ public sealed partial class MessageComposer(AppDbContext db)
         return new ComposedMessage(subject, body, Html(subject, body), calendar);
     }
 
+    /// <summary>
+    /// The values of every placeholder for a group session message: the session's facts and the person's first name,
+    /// never another participant's name or number — only how many are registered.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> GroupValuesAsync(AccompaniedPerson person, GroupSession session, Worker worker,
+        DateTimeOffset? formerTime, CancellationToken ct)
+    {
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == person.DepartmentId).Select(d => d.Name).FirstAsync(ct);
+        var tool = session.ToolId is { } toolId
+            ? await db.VideoTools.AsNoTracking().Where(t => t.Id == toolId).Select(t => new { t.Name, t.PrivacyNote }).FirstOrDefaultAsync(ct)
+            : null;
+        var values = BaseValues(person, worker, department);
+        values["date"] = DateText(session.ScheduledAt);
+        values["heure"] = TimeText(session.ScheduledAt);
+        values["modalite"] = tool is null ? session.Modality.French() : $"{session.Modality.French()}, avec l'outil {tool.Name}";
+        values["duree"] = DurationText(session.DurationMinutes);
+        values["theme"] = session.Theme;
+        values["ordre_du_jour"] = session.Agenda;
+        values["regles"] = string.IsNullOrWhiteSpace(session.SpeakingRules) ? null : "Règles de parole :\n" + session.SpeakingRules.Trim();
+        values["participants"] = $"Le groupe accueille au plus {session.Capacity} personnes ; {session.SeatsTaken} {(session.SeatsTaken > 1 ? "sont inscrites" : "est inscrite")} à ce jour.";
+        values["pause"] = session.Outline.FirstOrDefault(p => p.IsBreak) is { } pause
+            ? $"Une pause de {pause.Minutes} minutes est prévue à {TimeText(session.ScheduledAt.AddMinutes(pause.StartMinute))}."
+            : null;
+        values["connexion"] = session.Modality == Modality.Video
+            ? $"Faites un essai de connexion à {TimeText(session.ScheduledAt.AddMinutes(-15))}, 15 minutes avant le début.\n"
+              + (string.IsNullOrWhiteSpace(session.JoinDetails) ? "Pour rejoindre : vous recevrez le lien avant la séance." : "Pour rejoindre : " + session.JoinDetails)
+            : string.IsNullOrWhiteSpace(session.JoinDetails) ? "Pour rejoindre : vous recevrez le numéro et le code avant la séance." : "Pour rejoindre : " + session.JoinDetails;
+        values["numero_secours"] = worker.Phone ?? "le numéro de votre service";
+        values["confidentialite"] = tool is null || string.IsNullOrWhiteSpace(tool.PrivacyNote) ? null : $"Confidentialité de l'outil {tool.Name} : {tool.PrivacyNote.Trim()}";
+        values["ancienne_date"] = formerTime is { } f ? $"{DateText(f)} à {TimeText(f)}" : null;
+        return values;
+    }
+
+    /// <summary>A group message: rendered, with HTML for e-mail, and the calendar event for an invitation, change or cancellation.</summary>
+    public static ComposedMessage ComposeGroup((string? Subject, string Body) text, MessageChannel channel, IReadOnlyDictionary<string, string?> values,
+        GroupSession session, MessagePurpose purpose, string? organizer)
+    {
+        var body = MessageTemplates.Render(text.Body, values);
+        if (channel == MessageChannel.Sms) return new ComposedMessage(null, body, null, null);
+        var subject = text.Subject is null ? null : MessageTemplates.Render(text.Subject, values).ReplaceLineEndings(" ");
+        var calendar = purpose is MessagePurpose.GroupInvitation or MessagePurpose.GroupChange or MessagePurpose.GroupCancellation
+            ? Event(session.Id, session.CreatedAt, session.ScheduledAt, session.EndsAt, subject ?? "Séance de groupe", values,
+                purpose == MessagePurpose.GroupCancellation, organizer)
+            : null;
+        return new ComposedMessage(subject, body, Html(subject, body), calendar);
+    }
+
     /// <summary>The same text in HTML: one paragraph per block, a line break per line, links clickable. Nothing else.</summary>
     public static string Html(string? subject, string text)
     {
@@ -150,7 +198,11 @@ public sealed partial class MessageComposer(AppDbContext db)
     private static partial Regex Url();
 
     /// <summary>The event for the person's calendar. Cancelling keeps the same UID with STATUS:CANCELLED.</summary>
-    public static string Calendar(Interview interview, string summary, IReadOnlyDictionary<string, string?> values, bool cancelled, string? organizer)
+    public static string Calendar(Interview interview, string summary, IReadOnlyDictionary<string, string?> values, bool cancelled, string? organizer) =>
+        Event(interview.Id, interview.CreatedAt, interview.ScheduledAt, interview.EndsAt, summary, values, cancelled, organizer);
+
+    private static string Event(Guid id, DateTimeOffset created, DateTimeOffset start, DateTimeOffset end, string summary,
+        IReadOnlyDictionary<string, string?> values, bool cancelled, string? organizer)
     {
         var description = string.Join("\n", new[] { values.GetValueOrDefault("connexion"), "Si la connexion ne marche pas, appelez le " + values.GetValueOrDefault("numero_secours") + "." }
             .Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -158,10 +210,10 @@ public sealed partial class MessageComposer(AppDbContext db)
             .Raw("BEGIN", "VCALENDAR").Raw("VERSION", "2.0").Raw("PRODID", "-//RemoteSupport//Invitation//FR")
             .Raw("METHOD", cancelled ? "CANCEL" : "PUBLISH")
             .Raw("BEGIN", "VEVENT")
-            .Raw("UID", $"{interview.Id:N}@remotesupport")
-            .Time("DTSTAMP", interview.CreatedAt)
-            .Time("DTSTART", interview.ScheduledAt)
-            .Time("DTEND", interview.EndsAt)
+            .Raw("UID", $"{id:N}@remotesupport")
+            .Time("DTSTAMP", created)
+            .Time("DTSTART", start)
+            .Time("DTEND", end)
             .Raw("SEQUENCE", cancelled ? "1" : "0")
             .Text("SUMMARY", summary)
             .Text("DESCRIPTION", description)

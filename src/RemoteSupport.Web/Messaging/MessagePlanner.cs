@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
+using RemoteSupport.Domain.Groups;
 using RemoteSupport.Domain.Interviews;
 using RemoteSupport.Domain.Messages;
 using RemoteSupport.Domain.Persons;
@@ -130,6 +131,117 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         var message = Add(person, null, MessagePurpose.Free, channel, composed, clock.GetUtcNow(), null, actorId);
         return new PlanOutcome.Planned(message);
     }
+
+    /// <summary>
+    /// A person got a seat in a group session (registered, confirmed by their referent, or promoted from the waiting
+    /// list): the invitation with the agenda, by e-mail when the person agreed to e-mails, else by SMS; and the reminder,
+    /// by SMS when agreed, else by e-mail. Each person's consents, objection and quiet hours are checked as for interviews.
+    /// </summary>
+    public async Task<string?> GroupSeatTakenAsync(GroupSession session, Guid personId, Guid actorId, CancellationToken ct)
+    {
+        var person = await PersonAsync(personId, ct);
+        var consents = await ConsentsAsync(personId, ct);
+        var worker = await composer.WorkerAsync(session.FacilitatorId, ct);
+        var notes = new List<string>();
+        var invitation = GroupChannel(person, consents, MessageChannel.Email, MessageChannel.Sms);
+        if (invitation.Channel is { } channel)
+            await PlanGroupMessageAsync(person, session, worker, MessagePurpose.GroupInvitation, channel, null, actorId, ct);
+        else notes.Add("L'invitation n'est pas envoyée : " + invitation.Refusal);
+        notes.Add(await PlanGroupReminderAsync(person, session, worker, consents, actorId, ct));
+        return Join(notes);
+    }
+
+    /// <summary>
+    /// A session's date, time or way of joining changed: the planned messages of the session are replaced, and each
+    /// registered participant receives the change (with the former time when the time moved) and a new reminder.
+    /// </summary>
+    public async Task<string?> GroupSessionChangedAsync(GroupSession session, DateTimeOffset formerTime, Guid actorId, CancellationToken ct)
+    {
+        await CancelPlannedOfSessionAsync(session.Id, null, "La séance a changé : un nouveau message part avec ses nouvelles informations.", ct);
+        var worker = await composer.WorkerAsync(session.FacilitatorId, ct);
+        var refused = 0;
+        foreach (var participant in session.Registered.ToList())
+        {
+            var person = await PersonAsync(participant.PersonId, ct);
+            var consents = await ConsentsAsync(person.Id, ct);
+            var change = GroupChannel(person, consents, MessageChannel.Email, MessageChannel.Sms);
+            if (change.Channel is { } channel)
+                await PlanGroupMessageAsync(person, session, worker, MessagePurpose.GroupChange, channel, formerTime, actorId, ct);
+            else refused++;
+            await PlanGroupReminderAsync(person, session, worker, consents, actorId, ct);
+        }
+        return refused == 0 ? null : $"{refused} participant(s) ne peuvent pas être prévenus par message (accord ou coordonnées manquants) : prévenez-les autrement.";
+    }
+
+    /// <summary>The session is cancelled: its planned messages are cancelled and each registered participant is told.</summary>
+    public async Task<string?> GroupSessionCancelledAsync(GroupSession session, Guid actorId, CancellationToken ct)
+    {
+        await CancelPlannedOfSessionAsync(session.Id, null, "La séance est annulée.", ct);
+        var worker = await composer.WorkerAsync(session.FacilitatorId, ct);
+        var refused = 0;
+        foreach (var participant in session.Registered.ToList())
+        {
+            var person = await PersonAsync(participant.PersonId, ct);
+            var channel = GroupChannel(person, await ConsentsAsync(person.Id, ct), MessageChannel.Email, MessageChannel.Sms).Channel;
+            if (channel is { } c) await PlanGroupMessageAsync(person, session, worker, MessagePurpose.GroupCancellation, c, null, actorId, ct);
+            else refused++;
+        }
+        return refused == 0 ? null : $"{refused} participant(s) ne peuvent pas être prévenus par message (accord ou coordonnées manquants) : prévenez-les autrement.";
+    }
+
+    /// <summary>A participant left the session: their planned messages for it are cancelled.</summary>
+    public Task GroupSeatLeftAsync(Guid sessionId, Guid personId, CancellationToken ct) =>
+        CancelPlannedOfSessionAsync(sessionId, personId, "La personne ne participe plus à la séance.", ct);
+
+    private async Task<string> PlanGroupReminderAsync(AccompaniedPerson person, GroupSession session, MessageComposer.Worker worker,
+        IReadOnlyCollection<ConsentRecord> consents, Guid actorId, CancellationToken ct)
+    {
+        var reminder = GroupChannel(person, consents, MessageChannel.Sms, MessageChannel.Email);
+        if (reminder.Channel is not { } channel) return "Le rappel n'est pas prévu : " + reminder.Refusal;
+        var hours = await db.MessageSettings.AsNoTracking().Where(s => s.DepartmentId == person.DepartmentId)
+            .Select(s => (int?)s.ReminderHoursBefore).FirstOrDefaultAsync(ct) ?? MessageSettings.DefaultReminderHoursBefore;
+        var (due, notAfter) = SendingRules.ReminderWindow(session.ScheduledAt, hours);
+        var now = clock.GetUtcNow();
+        if (notAfter <= now) return "";
+        await PlanGroupMessageAsync(person, session, worker, MessagePurpose.GroupReminder, channel, null, actorId, ct, due < now ? now : due, notAfter);
+        return "";
+    }
+
+    /// <summary>The first channel the person can be reached by, in the order given, or why none.</summary>
+    private (MessageChannel? Channel, string? Refusal) GroupChannel(AccompaniedPerson person, IReadOnlyCollection<ConsentRecord> consents,
+        params MessageChannel[] order)
+    {
+        string? first = null;
+        foreach (var channel in order)
+        {
+            var refused = channel == MessageChannel.Sms ? SmsRefusal(person, consents) : EmailRefusal(person, consents);
+            if (refused is null) return (channel, null);
+            first ??= refused;
+        }
+        return (null, first);
+    }
+
+    private async Task PlanGroupMessageAsync(AccompaniedPerson person, GroupSession session, MessageComposer.Worker worker, MessagePurpose purpose,
+        MessageChannel channel, DateTimeOffset? formerTime, Guid actorId, CancellationToken ct, DateTimeOffset? dueAt = null, DateTimeOffset? notAfter = null)
+    {
+        var values = await composer.GroupValuesAsync(person, session, worker, formerTime, ct);
+        var composed = MessageComposer.ComposeGroup(await composer.TextAsync(person.DepartmentId, purpose, channel, ct), channel, values, session, purpose, worker.Email);
+        var message = Add(person, null, purpose, channel, composed, dueAt ?? clock.GetUtcNow(),
+            purpose == MessagePurpose.GroupCancellation ? null : notAfter ?? session.ScheduledAt, actorId);
+        message.GroupSessionId = session.Id;
+    }
+
+    private async Task CancelPlannedOfSessionAsync(Guid sessionId, Guid? personId, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var planned = await db.OutboxMessages
+            .Where(m => m.GroupSessionId == sessionId && m.Status == MessageStatus.Planned && (personId == null || m.PersonId == personId))
+            .ToListAsync(ct);
+        foreach (var m in planned) m.Cancel(reason, now);
+    }
+
+    private static string? Join(List<string> notes) =>
+        notes.Any(n => n.Length > 0) ? string.Join(" ", notes.Where(n => n.Length > 0)) : null;
 
     private async Task<string> PlanReminderAsync(AccompaniedPerson person, Interview interview, MessageComposer.Worker worker,
         IReadOnlyCollection<ConsentRecord> consents, Guid actorId, CancellationToken ct)

@@ -83,11 +83,15 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
             .ToLookup(c => c.PersonId);
         var interviews = await db.Interviews.AsNoTracking().Where(i => interviewIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Status, i.ScheduledAt }).ToDictionaryAsync(i => i.Id, i => new InterviewState(i.Status, i.ScheduledAt), ct);
+        var sessionIds = batch.Where(m => m.GroupSessionId != null).Select(m => m.GroupSessionId!.Value).Distinct().ToArray();
+        var sessions = sessionIds.Length == 0 ? [] : await db.GroupSessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Status, s.ScheduledAt }).ToDictionaryAsync(s => s.Id, s => InterviewState.OfGroup(s.Status, s.ScheduledAt), ct);
 
         var toSend = new List<OutboxMessage>();
         foreach (var message in batch)
         {
-            var interview = message.InterviewId is { } id ? interviews.GetValueOrDefault(id) : null;
+            var interview = message.InterviewId is { } id ? interviews.GetValueOrDefault(id)
+                : message.GroupSessionId is { } sessionId ? sessions.GetValueOrDefault(sessionId) : null;
             var decision = SendingRules.Decide(message, departments[message.DepartmentId], persons[message.PersonId],
                 consents[message.PersonId], interview, now);
             switch (decision)

@@ -13,6 +13,8 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
         b.Property(d => d.Name).HasMaxLength(120);
         b.HasIndex(d => d.Code).IsUnique();
         b.Property(d => d.Version).IsRowVersion();
+        // Existing departments get the default limit, not zero.
+        b.Property(d => d.GroupMaxParticipants).HasDefaultValue(Department.DefaultGroupMaxParticipants);
     }
 }
 

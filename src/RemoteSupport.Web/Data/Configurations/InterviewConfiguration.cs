@@ -83,6 +83,7 @@ public sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<Follo
         b.Property(a => a.What).HasMaxLength(500);
         b.HasOne<AccompaniedPerson>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Interview>().WithMany().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<RemoteSupport.Domain.Groups.GroupSession>().WithMany().HasForeignKey(a => a.GroupSessionId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => new { a.DepartmentId, a.PersonId, a.DueOn });
         // Issue 17: an orientation names a directory resource; the resource is never deleted, only deactivated.
         b.HasOne<RemoteSupport.Domain.Directory.Resource>().WithMany().HasForeignKey(a => a.ResourceId).OnDelete(DeleteBehavior.Restrict);

@@ -25,6 +25,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
 
         b.HasOne<AccompaniedPerson>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Interview>().WithMany().HasForeignKey(m => m.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<RemoteSupport.Domain.Groups.GroupSession>().WithMany().HasForeignKey(m => m.GroupSessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.CreatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.Restrict);
 
@@ -35,6 +36,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // A person's and an interview's message panels, newest first.
         b.HasIndex(m => new { m.DepartmentId, m.PersonId, m.CreatedAt });
         b.HasIndex(m => new { m.DepartmentId, m.InterviewId });
+        b.HasIndex(m => new { m.DepartmentId, m.GroupSessionId }).HasFilter("\"GroupSessionId\" IS NOT NULL");
         // Home page failures of the last 7 days, and the team lead's counts by status.
         b.HasIndex(m => new { m.DepartmentId, m.Status, m.CreatedAt });
         // Delivery receipts find their message by the provider's reference.

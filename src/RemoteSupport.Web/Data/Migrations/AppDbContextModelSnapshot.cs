@@ -496,6 +496,11 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<int>("DefaultContactFrequencyDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("GroupMaxParticipants")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(8);
+
                     b.Property<int>("IdleTimeoutMinutes")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -795,6 +800,247 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.ToTable("Resources", (string)null);
                 });
 
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CheckedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("DepartmentId", "SessionId", "Phase", "Order");
+
+                    b.ToTable("GroupChecklistItems", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AttendanceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AttendanceById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTechnicalHelper")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeftById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SeatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("DepartmentId", "PersonId");
+
+                    b.HasIndex("DepartmentId", "Status")
+                        .HasFilter("\"Status\" = 'Proposed'");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GroupParticipants_Active")
+                        .HasFilter("\"Status\" IN ('Proposed', 'Registered', 'Waiting')");
+
+                    b.ToTable("GroupParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ChecklistTemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FacilitatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HeldRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JoinDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("NoteTakerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganiserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpeakingRules")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SummaryAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TechnicalHelperWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid?>("ToolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistTemplateId");
+
+                    b.HasIndex("FacilitatorId");
+
+                    b.HasIndex("NoteTakerId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("PreviousSessionId");
+
+                    b.HasIndex("TechnicalHelperWorkerId");
+
+                    b.HasIndex("ToolId");
+
+                    b.HasIndex("DepartmentId", "ScheduledAt");
+
+                    b.HasIndex("DepartmentId", "FacilitatorId", "ScheduledAt");
+
+                    b.HasIndex("DepartmentId", "OrganiserId", "ScheduledAt");
+
+                    b.ToTable("GroupSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GroupSessions_Seats", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Capacity\"");
+                        });
+                });
+
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FallbackSwitch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -847,6 +1093,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("GroupSessionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");
 
@@ -867,6 +1116,8 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupSessionId");
 
                     b.HasIndex("InterviewId");
 
@@ -1151,6 +1402,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("GroupSessionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("HtmlBody")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
@@ -1214,6 +1468,8 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due")
                         .HasFilter("\"Status\" = 'Planned'");
 
+                    b.HasIndex("GroupSessionId");
+
                     b.HasIndex("InterviewId");
 
                     b.HasIndex("PersonId");
@@ -1223,6 +1479,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.HasIndex("SendingSince")
                         .HasDatabaseName("IX_OutboxMessages_Sending")
                         .HasFilter("\"Status\" = 'Sending'");
+
+                    b.HasIndex("DepartmentId", "GroupSessionId")
+                        .HasFilter("\"GroupSessionId\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId", "InterviewId");
 
@@ -1857,6 +2116,76 @@ namespace RemoteSupport.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupChecklistItem", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Groups.GroupSession", null)
+                        .WithMany("Checklist")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupParticipant", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Persons.AccompaniedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Groups.GroupSession", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupSession", b =>
+                {
+                    b.HasOne("RemoteSupport.Domain.Checklists.ChecklistTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RemoteSupport.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoteTakerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RemoteSupport.Domain.Groups.GroupSession", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RemoteSupport.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicalHelperWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RemoteSupport.Domain.Departments.VideoTool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FallbackSwitch", b =>
                 {
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
@@ -1868,6 +2197,11 @@ namespace RemoteSupport.Web.Data.Migrations
 
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.FollowUpAction", b =>
                 {
+                    b.HasOne("RemoteSupport.Domain.Groups.GroupSession", null)
+                        .WithMany()
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
@@ -1951,6 +2285,11 @@ namespace RemoteSupport.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("RemoteSupport.Domain.Groups.GroupSession", null)
+                        .WithMany()
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("RemoteSupport.Domain.Interviews.Interview", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
@@ -2028,6 +2367,13 @@ namespace RemoteSupport.Web.Data.Migrations
             modelBuilder.Entity("RemoteSupport.Domain.Checklists.ChecklistTemplate", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("RemoteSupport.Domain.Groups.GroupSession", b =>
+                {
+                    b.Navigation("Checklist");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("RemoteSupport.Domain.Interviews.Interview", b =>

@@ -17,7 +17,7 @@ public static class DefaultChecklists
     /// « liste par défaut »). SMS has none: it is an exchange, not an interview, and nothing would use its list.
     /// </summary>
     public static IReadOnlyList<ChecklistTemplate> For(int departmentId, DateTimeOffset publishedAt) =>
-        ModalityText.InterviewModalities.Select(m => For(departmentId, m, 1, publishedAt)).ToList();
+        ModalityText.ChecklistModalities.Select(m => For(departmentId, m, 1, publishedAt)).ToList();
 
     /// <summary>The default items for one modality; published when <paramref name="publishedAt"/> is given, else a draft.</summary>
     public static ChecklistTemplate For(int departmentId, Modality modality, int version, DateTimeOffset? publishedAt)
@@ -34,6 +34,7 @@ public static class DefaultChecklists
         Modality.Phone => Interview(modality, PhoneBefore, PhoneDuring, PhoneAfter),
         Modality.AudioConference => Interview(modality, AudioBefore, AudioDuring, AudioAfter),
         Modality.Video => Interview(modality, VideoBefore, VideoDuring, VideoAfter),
+        Modality.Group => GroupLines,
         Modality.Sms => throw new ArgumentOutOfRangeException(nameof(modality), "SMS is not an interview modality: it has no checklist."),
         Modality.Email => throw new ArgumentOutOfRangeException(nameof(modality), "E-mail is not an interview modality: it has no checklist."),
     };
@@ -87,6 +88,31 @@ public static class DefaultChecklists
             .. after,
         ];
     }
+
+    /// <summary>The guide's sheet for group video sessions, in our words: 4 to 6 persons, roles, rules, breaks, follow-ups.</summary>
+    private static readonly Line[] GroupLines =
+    [
+        new(ChecklistPhase.Before, "Chaque participant a donné son accord pour la modalité de la séance et pour participer à un groupe", true,
+            "Sans ces deux accords en cours, la personne n'est pas inscrite : la présence d'autres personnes demande son consentement."),
+        new(ChecklistPhase.Before, "Ordre du jour envoyé aux participants avec l'invitation", true,
+            "Un ordre du jour court, sans rien de la situation de quiconque : il part tel quel à chaque participant."),
+        new(ChecklistPhase.Before, "Rôles répartis : qui anime, qui prend les notes, qui s'occupe de la technique", true),
+        new(ChecklistPhase.Before, "Feuille de présence prête (liste des inscrits de la séance)", true),
+        new(ChecklistPhase.Before, "Moyen de connexion (lien ou numéro et code) transmis à chacun, avec un numéro à appeler en cas de souci", true),
+        new(ChecklistPhase.Before, "Groupe de 4 à 6 personnes : au-delà, l'échange devient une consultation", false,
+            "Plus de six participants laissent peu de place à la parole de chacun."),
+        new(ChecklistPhase.During, "Tour de présentation : chacun dit son prénom, ce qui teste son micro et sa caméra", true),
+        new(ChecklistPhase.During, "Règles de parole rappelées : attendre son tour, couper son micro, respecter ce qui se dit dans le groupe", true,
+            "Ce qui est dit dans le groupe reste dans le groupe : chacun s'y engage."),
+        new(ChecklistPhase.During, "Pas plus de 45 minutes d'affilée : pause prévue et annoncée", true),
+        new(ChecklistPhase.During, "Présences notées au fil de la séance (arrivées, départs anticipés)", true),
+        new(ChecklistPhase.During, "Suites données à la fin : qui fait quoi, ce qui vient ensuite et comment", true),
+        new(ChecklistPhase.After, "Tout le monde est déconnecté ; la réunion est fermée et le lien n'est pas réutilisé", true),
+        new(ChecklistPhase.After, "Feuille de présence enregistrée : elle s'inscrit au journal de chaque participant", true),
+        new(ChecklistPhase.After, "Compte rendu partagé rédigé sans aucun détail personnel sur quiconque", true),
+        new(ChecklistPhase.After, "Suites de chaque participant inscrites dans son dossier", true),
+        new(ChecklistPhase.After, "Prochaine séance proposée au groupe s'il y a lieu", false),
+    ];
 
     private static readonly Line[] PhoneBefore =
     [

@@ -60,7 +60,7 @@ public sealed class Preferences(Preferences.Handler handler) : PageModel
 
     public enum Outcome { Saved, Unchanged, Conflict, NotFound }
 
-    public static readonly int RankCount = Enum.GetValues<Modality>().Length;
+    public static readonly int RankCount = ModalityText.ContactModalities.Length;
 
     /// <summary>What the form sends, as typed.</summary>
     public sealed class Command
@@ -76,7 +76,7 @@ public sealed class Preferences(Preferences.Handler handler) : PageModel
 
         public static Command From(AccompaniedPerson p) => new()
         {
-            Ranks = Enum.GetValues<Modality>().ToDictionary(m => m.ToString(),
+            Ranks = ModalityText.ContactModalities.ToDictionary(m => m.ToString(),
                 string? (m) => p.PreferredModalities.IndexOf(m) is var i and >= 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : ""),
             Days = p.PreferredDays.Order().Select(d => d.ToString(CultureInfo.InvariantCulture)).ToList(),
             TimeFrom = LocalDateTime.TimeText(p.PreferredTimeFrom),
@@ -109,7 +109,7 @@ public sealed class Preferences(Preferences.Handler handler) : PageModel
         {
             RuleFor(c => c.Ranks).Custom((ranks, context) =>
             {
-                if (ranks.Keys.Any(k => !FormEnum.Is<Modality>(k)))
+                if (ranks.Keys.Any(k => FormEnum.OrNull<Modality>(k) is not { } m || !m.IsContact()))
                     context.AddFailure(nameof(Command.Ranks), "Une des modalités envoyées n'existe pas : rechargez la page.");
                 else if (ranks.Values.Any(v => !IsRank(v)))
                     context.AddFailure(nameof(Command.Ranks), "Choisissez pour chaque modalité un rang de la liste, ou « pas de préférence ».");

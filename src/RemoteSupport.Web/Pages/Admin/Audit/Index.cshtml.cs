@@ -251,7 +251,7 @@ public static class AuditText
         return SubjectFromJson(after ?? before) ?? "Enregistrement supprimé depuis";
     }
 
-    public static string Checklist(Modality modality, int version) => $"Liste « {modality.FrenchTitle()} », version {version}";
+    public static string Checklist(Modality modality, int version) => $"Liste « {modality.ChecklistTitle()} », version {version}";
 
     /// <summary>A name for a record that no longer exists (a deleted tool), from what the entry kept.</summary>
     public static string? SubjectFromJson(string? json)

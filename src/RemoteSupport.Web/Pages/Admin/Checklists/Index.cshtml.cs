@@ -27,7 +27,7 @@ public sealed class Index(Index.Handler handler) : PageModel
             var allowed = await gate.FilterAsync(db.AllowedDepartmentIds, Operations.View);
             var departments = await db.ScopedDepartments().AsNoTracking().Where(d => allowed.Contains(d.Id)).OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
-            var modalities = ModalityText.InterviewModalities;
+            var modalities = ModalityText.ChecklistModalities;
             // Templates are filtered to the administrator's departments by the global query filter.
             var templates = await db.ChecklistTemplates.AsNoTracking()
                 .Where(t => modalities.Contains(t.Modality))

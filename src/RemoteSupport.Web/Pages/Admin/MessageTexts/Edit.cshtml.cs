@@ -172,6 +172,10 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
                 ["service"] = $"Conseil départemental — {text.DepartmentName}",
                 ["ancienne_date"] = $"{MessageComposer.DateText(at.AddDays(-1))} à 10h00",
                 ["message"] = "Pouvez-vous me rappeler quand vous aurez reçu le courrier ?",
+                ["theme"] = "Faire le point sur son budget",
+                ["ordre_du_jour"] = "1. Tour de présentation\n2. Les dépenses du mois\n3. Questions et suites",
+                ["regles"] = "Règles de parole :\nOn attend son tour, on coupe son micro quand on ne parle pas.",
+                ["pause"] = $"Une pause de 10 minutes est prévue à {MessageComposer.TimeText(at.AddMinutes(40))}.",
             };
             return MessageComposer.Compose((input.Subject, input.Body ?? ""), text.Channel, values, null, text.Purpose, null);
         }

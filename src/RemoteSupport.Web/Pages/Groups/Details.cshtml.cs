@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Persons;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Pages.Groups;
+
+/// <summary>A group session: timetable, roles, seats, participants (privacy kept), checklist, and what to do next.</summary>
+public sealed class Details(Details.Handler handler) : PageModel
+{
+    public SessionView View { get; private set; } = default!;
+    public IReadOnlyList<Handler.Candidate> Candidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var view = await handler.LoadAsync(id, User, ct);
+        if (view is null) return NotFound();
+        View = view;
+        Candidates = await handler.CandidatesAsync(view, User, ct);
+        return Page();
+    }
+
+    /// <summary>Ticks or unticks one item of the session's checklist.</summary>
+    public async Task<IActionResult> OnPostTickAsync(Guid id, Guid itemId, bool done, CancellationToken ct)
+    {
+        var outcome = await handler.TickAsync(id, itemId, done, User, ct);
+        if (outcome is null) return NotFound();
+        if (outcome.Length > 0) TempData["flash"] = outcome;
+        return RedirectToPage(new { id });
+    }
+
+    public sealed class Handler(AppDbContext db, GroupGate groups, PersonGate persons, TimeProvider clock)
+    {
+        public sealed record Candidate(Guid Id, string Name, string? Refusal);
+
+        public Task<SessionView?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+            SessionView.LoadAsync(db, groups, persons, clock, user, id, ct);
+
+        /// <summary>
+        /// The persons this worker follows (their own caseload), not yet in the session, each with what would stop them
+        /// joining (the modality consent or the group agreement), so the form says it before anything is posted.
+        /// </summary>
+        public async Task<IReadOnlyList<Candidate>> CandidatesAsync(SessionView view, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (view.Status != Domain.Groups.GroupSessionStatus.Planned || view.IsPast) return [];
+            var me = user.RequiredUserId();
+            var taken = view.Participants.Where(p => p.Status is Domain.Groups.ParticipantStatus.Registered or Domain.Groups.ParticipantStatus.Waiting
+                or Domain.Groups.ParticipantStatus.Proposed).Select(p => p.PersonId).ToHashSet();
+            var mine = await db.Persons.AsNoTracking()
+                .Where(p => p.ReferentId == me && p.Status == PersonStatus.Active && p.AnonymisedAt == null)
+                .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).Take(500)
+                .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
+            mine.RemoveAll(p => taken.Contains(p.Id));
+            var histories = await db.ConsentHistoriesAsync(mine.Select(p => p.Id), ct);
+            var now = clock.GetUtcNow();
+            return mine.Select(p => new Candidate(p.Id, p.Name,
+                Domain.Groups.GroupRules.MayJoin(histories[p.Id], view.Modality, now) is { Allowed: false } r ? r.Reason : null)).ToList();
+        }
+
+        /// <returns>Null for 404; the message to show otherwise (empty when all went well).</returns>
+        public async Task<string?> TickAsync(Guid id, Guid itemId, bool done, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
+            var session = await db.GroupSessions.Include(s => s.Checklist).FirstAsync(s => s.Id == id, ct);
+            try
+            {
+                session.Tick(itemId, done, user.RequiredUserId(), clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return "";
+            }
+            catch (DomainRuleException e)
+            {
+                return e.Message;
+            }
+        }
+    }
+}

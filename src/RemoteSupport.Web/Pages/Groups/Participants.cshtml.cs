@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Groups;
+using RemoteSupport.Web.Authorization;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Identity;
+
+namespace RemoteSupport.Web.Pages.Groups;
+
+/// <summary>
+/// A session's participants: register a person one follows, withdraw, answer a proposal as the person's referent, name
+/// a participant who agreed to help with the technical side. The forms are on the session page; each handler checks
+/// both the session and the person itself.
+/// </summary>
+public sealed class Participants(Participants.Handler handler) : PageModel
+{
+    public IActionResult OnGet(Guid id) => RedirectToPage("/Groups/Details", new { id });
+
+    public Task<IActionResult> OnPostAddAsync(Guid id, Guid personId, CancellationToken ct) =>
+        AnswerAsync(id, handler.AddAsync(id, personId, User, ct));
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid participantId, CancellationToken ct) =>
+        AnswerAsync(id, handler.WithdrawAsync(id, participantId, User, ct));
+
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, Guid participantId, CancellationToken ct) =>
+        AnswerAsync(id, handler.AnswerProposalAsync(id, participantId, confirm: true, User, ct));
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, Guid participantId, CancellationToken ct) =>
+        AnswerAsync(id, handler.AnswerProposalAsync(id, participantId, confirm: false, User, ct));
+
+    public Task<IActionResult> OnPostHelperAsync(Guid id, Guid? participantId, CancellationToken ct) =>
+        AnswerAsync(id, handler.HelperAsync(id, participantId, User, ct));
+
+    private async Task<IActionResult> AnswerAsync(Guid id, Task<SeatOutcome?> work)
+    {
+        var outcome = await work;
+        switch (outcome)
+        {
+            case null: return NotFound();
+            case SeatOutcome.Done done: TempData["flash"] = done.Message; break;
+            case SeatOutcome.Refused refused: TempData["flash"] = refused.Reason; break;
+            case SeatOutcome.Saved saved: TempData["flash"] = saved.Message; break;
+        }
+        return RedirectToPage("/Groups/Details", new { id });
+    }
+
+    public sealed class Handler(AppDbContext db, GroupGate groups, PersonGate persons, SessionSeats seats)
+    {
+        /// <summary>A worker registers a person whose file they may change: their consents decide, then the seats.</summary>
+        public async Task<SeatOutcome?> AddAsync(Guid id, Guid personId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is not { } session) return null;
+            if (await persons.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is not { } person || person.DepartmentId != session.DepartmentId)
+                return null;
+            var file = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
+            if (file.Status != Domain.Persons.PersonStatus.Active) return new SeatOutcome.Refused("Le suivi de cette personne est clos : rouvrez-le avant de l'inscrire.");
+            try { file.EnsureWritable(); }
+            catch (Domain.Common.DomainRuleException e) { return new SeatOutcome.Refused(e.Message); }
+            var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            var me = user.RequiredUserId();
+            return await seats.ChangeAsync(id, (s, now) => s.Enrol(personId, byTheirReferent: true, history, me, now), me, ct);
+        }
+
+        /// <summary>The session's team, or a worker who may change the person's file, withdraws them.</summary>
+        public async Task<SeatOutcome?> WithdrawAsync(Guid id, Guid participantId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is not { } session) return null;
+            var personId = await PersonOfAsync(id, participantId, ct);
+            if (personId is null) return null;
+            var mayRun = await groups.AllowsAsync(user, session, PersonOperation.Edit);
+            if (!mayRun && await persons.AuthorizeAsync(user, personId.Value, PersonOperation.Edit, ct) is null) return null;
+            var me = user.RequiredUserId();
+            return await seats.ChangeAsync(id, (s, now) => s.Withdraw(participantId, me, now), me, ct);
+        }
+
+        /// <summary>The person's referent (or a worker who may change their file) confirms or declines a proposal.</summary>
+        public async Task<SeatOutcome?> AnswerProposalAsync(Guid id, Guid participantId, bool confirm, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is null) return null;
+            var personId = await PersonOfAsync(id, participantId, ct);
+            if (personId is null || await persons.AuthorizeAsync(user, personId.Value, PersonOperation.Edit, ct) is null) return null;
+            var me = user.RequiredUserId();
+            if (!confirm) return await seats.ChangeAsync(id, (s, now) => s.Decline(participantId, me, now), me, ct);
+            var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            return await seats.ChangeAsync(id, (s, now) => s.Confirm(participantId, history, me, now), me, ct);
+        }
+
+        /// <summary>The session's team names the participant who agreed to help the others with the technical side.</summary>
+        public async Task<SeatOutcome?> HelperAsync(Guid id, Guid? participantId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
+            var session = await db.GroupSessions.Include(s => s.Participants).FirstAsync(s => s.Id == id, ct);
+            try
+            {
+                session.NameParticipantTechnicalHelper(participantId);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Domain.Common.DomainRuleException e)
+            {
+                return new SeatOutcome.Refused(e.Message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new SeatOutcome.Refused(Infrastructure.PageModelExtensions.ConcurrencyMessage);
+            }
+            return new SeatOutcome.Saved(participantId is null ? "Plus aucun participant n'aide à la technique." : "Ce participant aide à la technique pendant la séance.");
+        }
+
+        private Task<Guid?> PersonOfAsync(Guid sessionId, Guid participantId, CancellationToken ct) =>
+            db.GroupParticipants.AsNoTracking().Where(p => p.Id == participantId && p.SessionId == sessionId)
+                .Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
+    }
+}

@@ -27,7 +27,10 @@ public sealed class Agenda(Agenda.Handler handler) : PageModel
 
         public sealed record Day(DateOnly Date, IReadOnlyList<Row> Rows);
 
-        public sealed record View(DateOnly Today, IReadOnlyList<Day> Days, bool Truncated);
+        /// <summary>A group session the user runs (organiser or a named role).</summary>
+        public sealed record Session(Guid Id, string Theme, DateTimeOffset ScheduledAt, Modality Modality, int SeatsTaken, int Capacity, int MissingBefore);
+
+        public sealed record View(DateOnly Today, IReadOnlyList<Day> Days, bool Truncated, IReadOnlyList<Session> Sessions);
 
         public async Task<View> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
         {
@@ -70,7 +73,14 @@ public sealed class Agenda(Agenda.Handler handler) : PageModel
             var days = rows.GroupBy(r => DateOnly.FromDateTime(FrenchTime.ToLocal(r.ScheduledAt)))
                 .Select(g => new Day(g.Key, g.ToList()))
                 .ToList();
-            return new View(today, days, truncated);
+            var sessions = await db.GroupSessions.AsNoTracking()
+                .Where(s => (s.OrganiserId == me || s.FacilitatorId == me || s.NoteTakerId == me || s.TechnicalHelperWorkerId == me)
+                    && s.Status == Domain.Groups.GroupSessionStatus.Planned && s.ScheduledAt >= from)
+                .OrderBy(s => s.ScheduledAt).Take(Limit)
+                .Select(s => new Session(s.Id, s.Theme, s.ScheduledAt, s.Modality, s.SeatsTaken, s.Capacity,
+                    s.Checklist.Count(c => c.Phase == ChecklistPhase.Before && c.Required && c.CheckedAt == null)))
+                .ToListAsync(ct);
+            return new View(today, days, truncated, sessions);
         }
     }
 }

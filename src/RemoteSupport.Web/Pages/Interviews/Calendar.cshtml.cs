@@ -20,21 +20,27 @@ namespace RemoteSupport.Web.Pages.Interviews;
 /// </summary>
 public sealed class Calendar(Calendar.Handler handler, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    /// <param name="id">One interview.</param>
+    /// <param name="session">One group session (issue 16).</param>
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? session, CancellationToken ct)
     {
-        var events = id is { } one ? await handler.OneAsync(one, User, ct) : await handler.UpcomingAsync(User, ct);
+        var events = id is { } one ? await handler.OneAsync(one, User, ct)
+            : session is { } group ? await handler.SessionAsync(group, User, ct)
+            : await handler.UpcomingAsync(User, ct);
         if (events is null) return NotFound();
         var now = clock.GetUtcNow();
-        var name = id is null
-            ? "agenda.ics"
-            : $"entretien-{FrenchTime.ToLocal(events[0].Start):yyyy-MM-dd-HHmm}.ics";
+        var name = id is not null ? $"entretien-{FrenchTime.ToLocal(events[0].Start):yyyy-MM-dd-HHmm}.ics"
+            : session is not null ? $"seance-de-groupe-{FrenchTime.ToLocal(events[0].Start):yyyy-MM-dd-HHmm}.ics"
+            : "agenda.ics";
         Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetBytes(Handler.Write(events, now)), "text/calendar; charset=utf-8", name);
     }
 
-    public sealed record Event(Guid Id, Modality Modality, DateTimeOffset Start, int DurationMinutes, InterviewStatus Status, string Initials);
+    /// <param name="Summary">The event's title when it is not an interview (a group session).</param>
+    public sealed record Event(Guid Id, Modality Modality, DateTimeOffset Start, int DurationMinutes, InterviewStatus Status, string Initials,
+        string? Summary = null);
 
-    public sealed class Handler(AppDbContext db, PersonGate gate, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, PersonGate gate, GroupGate groups, TimeProvider clock)
     {
         public const int Limit = 500;
 
@@ -69,8 +75,29 @@ public sealed class Calendar(Calendar.Handler handler, TimeProvider clock) : Pag
             var rows = await Rows(i => i.WorkerId == me && (i.Status == InterviewStatus.Planned || i.Status == InterviewStatus.InProgress) && i.ScheduledAt >= from)
                 .Take(Limit)
                 .ToListAsync(ct);
-            return rows.Select(ToEvent).ToList();
+            var sessions = await db.GroupSessions.AsNoTracking()
+                .Where(s => (s.OrganiserId == me || s.FacilitatorId == me || s.NoteTakerId == me || s.TechnicalHelperWorkerId == me)
+                    && s.Status == RemoteSupport.Domain.Groups.GroupSessionStatus.Planned && s.ScheduledAt >= from)
+                .OrderBy(s => s.ScheduledAt).Take(Limit)
+                .Select(s => new { s.Id, s.Modality, s.ScheduledAt, s.DurationMinutes, s.Status }).ToListAsync(ct);
+            return rows.Select(ToEvent)
+                .Concat(sessions.Select(s => GroupEvent(s.Id, s.Modality, s.ScheduledAt, s.DurationMinutes, s.Status)))
+                .OrderBy(e => e.Start).ToList();
         }
+
+        /// <summary>One group session, for whoever may see it.</summary>
+        public async Task<IReadOnlyList<Event>?> SessionAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is null) return null;
+            var s = await db.GroupSessions.AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new { x.Id, x.Modality, x.ScheduledAt, x.DurationMinutes, x.Status }).FirstAsync(ct);
+            return [GroupEvent(s.Id, s.Modality, s.ScheduledAt, s.DurationMinutes, s.Status)];
+        }
+
+        /// <summary>A group session in a calendar: neither its theme nor anybody's name (the file leaves the application).</summary>
+        private static Event GroupEvent(Guid id, Modality modality, DateTimeOffset start, int duration, RemoteSupport.Domain.Groups.GroupSessionStatus status) =>
+            new(id, modality, start, duration, RemoteSupport.Domain.Messages.InterviewState.OfGroup(status, start).Status, "",
+                $"Séance de groupe – {modality.French()}");
 
         private static Event ToEvent(Row r) =>
             new(r.Id, r.Modality, r.Start, r.DurationMinutes, r.Status, AccompaniedPerson.InitialsOf(r.FirstName, r.LastName));
@@ -96,7 +123,7 @@ public sealed class Calendar(Calendar.Handler handler, TimeProvider clock) : Pag
                     .Time("DTSTAMP", now)
                     .Time("DTSTART", e.Start)
                     .Time("DTEND", e.Start.AddMinutes(e.DurationMinutes))
-                    .Text("SUMMARY", $"Entretien {e.Modality.French()} – {e.Initials}")
+                    .Text("SUMMARY", e.Summary ?? $"Entretien {e.Modality.French()} – {e.Initials}")
                     .Text("DESCRIPTION", "Préparation, liste de contrôle et coordonnées : dans RemoteSupport.")
                     .Raw("CLASS", "PRIVATE")
                     .Raw("TRANSP", "OPAQUE")

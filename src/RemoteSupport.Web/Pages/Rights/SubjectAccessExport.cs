@@ -55,6 +55,7 @@ public sealed class SubjectAccessExport(AppDbContext db)
             await ConsentsAsync(person.Id, functions, ct),
             await InterviewsAsync(person.Id, functions, ct),
             await FollowUpsAsync(person.Id, ct),
+            await GroupSessionsAsync(person.Id, ct),
             await ActivityAsync(person.Id, person.DepartmentId, functions, ct),
             await AccessesAsync(person.Id, person.DepartmentId, functions, ct),
         };
@@ -140,6 +141,21 @@ public sealed class SubjectAccessExport(AppDbContext db)
             new("Qui", a.Who), new("Quoi", a.What), new("Pour le", Date(a.DueOn)),
             new("Faite le", a.DoneAt is null ? null : FrenchTime.Format(a.DoneAt)),
         ])).ToList());
+    }
+
+    /// <summary>The group sessions the person joined: their own place and attendance, never the other participants.</summary>
+    private async Task<ExportSection> GroupSessionsAsync(Guid personId, CancellationToken ct)
+    {
+        var rows = await db.GroupParticipants.AsNoTracking().Where(p => p.PersonId == personId)
+            .Join(db.GroupSessions, p => p.SessionId, s => s.Id, (p, s) => new { p.Status, p.Attendance, s.Theme, s.ScheduledAt, s.Modality, s.Summary })
+            .OrderBy(x => x.ScheduledAt).ToListAsync(ct);
+        return new("groupSessions", "Séances de groupe", "Les autres participants n'y figurent pas : leurs données ne sont pas les vôtres.",
+            rows.Select(r => new ExportItem([
+                new("Thème", r.Theme), new("Date", FrenchTime.Format(r.ScheduledAt)), new("Modalité", r.Modality.French()),
+                new("Votre place", Domain.Groups.GroupText.French(r.Status)),
+                new("Présence", r.Attendance is { } a ? Domain.Groups.GroupText.French(a) : null),
+                new("Compte rendu partagé", r.Summary),
+            ])).ToList());
     }
 
     private async Task<ExportSection> ActivityAsync(Guid personId, int departmentId, StaffFunctions functions, CancellationToken ct)

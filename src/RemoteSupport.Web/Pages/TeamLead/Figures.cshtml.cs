@@ -126,7 +126,14 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
     }
 
     public sealed record Result(DateOnly From, DateOnly To, IReadOnlyList<ModalityLine> ByModality, Line Total, IReadOnlyList<Line> Workers,
-        int WaitingFaceToFace, int NeverMet);
+        int WaitingFaceToFace, int NeverMet, GroupLine Groups);
+
+    /// <summary>Group sessions of the period (issue 16): held, cancelled, attendance over the marked places, persons reached.</summary>
+    public sealed record GroupLine(int Held, int Cancelled, int Marked, int Attended, int PersonsReached)
+    {
+        /// <summary>Present or left early, over every attendance marked (absent and excused included).</summary>
+        public double AttendanceRate => Marked == 0 ? 0 : 100.0 * Attended / Marked;
+    }
 
     public sealed class Handler(AppDbContext db, PriorityRefresh.Handler refresh)
     {
@@ -188,7 +195,23 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
                 .Select(g => new { FaceToFace = g.Count(p => p.FaceToFaceNeeded), NeverMet = g.Count(p => p.FirstMeetingPending) })
                 .ToListAsync(ct)).SingleOrDefault();
 
-            return new Result(from, to, byModality, total, workers, waiting?.FaceToFace ?? 0, waiting?.NeverMet ?? 0);
+            return new Result(from, to, byModality, total, workers, waiting?.FaceToFace ?? 0, waiting?.NeverMet ?? 0,
+                await GroupsAsync(scope.DepartmentId, team, start, end, ct));
+        }
+
+        /// <summary>A team's group figures are the sessions its workers ran (facilitated).</summary>
+        private async Task<GroupLine> GroupsAsync(int departmentId, int? team, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+        {
+            var sessions = db.GroupSessions.AsNoTracking().Where(s => s.DepartmentId == departmentId && s.ScheduledAt >= start && s.ScheduledAt < end);
+            if (team is { } t) sessions = sessions.Where(s => db.Users.Any(u => u.Id == s.FacilitatorId && u.TeamId == t));
+            var statuses = await sessions.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var marks = await sessions.Where(s => s.Status == Domain.Groups.GroupSessionStatus.Held)
+                .SelectMany(s => s.Participants.Where(p => p.Attendance != null).Select(p => new { p.PersonId, p.Attendance }))
+                .ToListAsync(ct);
+            var attended = marks.Where(m => m.Attendance is Domain.Groups.Attendance.Present or Domain.Groups.Attendance.LeftEarly).ToList();
+            return new GroupLine(statuses.Where(s => s.Key == Domain.Groups.GroupSessionStatus.Held).Sum(s => s.Count),
+                statuses.Where(s => s.Key == Domain.Groups.GroupSessionStatus.Cancelled).Sum(s => s.Count),
+                marks.Count, attended.Count, attended.Select(m => m.PersonId).Distinct().Count());
         }
     }
 }

@@ -129,6 +129,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         configurationBuilder.Properties<MessageChannel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MessagePurpose>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MessageStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RemoteSupport.Domain.Groups.GroupSessionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RemoteSupport.Domain.Groups.ParticipantStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RemoteSupport.Domain.Groups.Attendance>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -47,7 +47,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(new FixedClock(Now));
+            services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing for the demo accounts of this throw-away database; production keeps Identity's work factor.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
@@ -93,8 +93,26 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         NpgsqlConnection.ClearAllPools();
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    /// <summary>The app's clock: fixed, except inside <see cref="FixedClock.Travel"/> (the journeys run one at a time).</summary>
+    public FixedClock Clock { get; } = new(Now);
+
+    public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        /// <summary>Moves the clock until the returned handle is disposed (a session that has started, say).</summary>
+        public IDisposable Travel(DateTimeOffset to)
+        {
+            var before = _now;
+            _now = to;
+            return new Back(() => _now = before);
+        }
+
+        private sealed class Back(Action back) : IDisposable
+        {
+            public void Dispose() => back();
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
 {
     /// <summary>The records of CD56 (team Vannes) every covered route points at.</summary>
     private sealed record Records(Guid PersonId, Guid InterviewId, Guid FollowUpId, Guid TemplateId, Guid ToolId, int TeamId, int DepartmentId, Guid UserId,
-        Guid ResourceId, Guid GuideId, Guid MessageId);
+        Guid ResourceId, Guid GuideId, Guid MessageId, Guid SessionId);
 
     /// <summary>
     /// Who guards a route: a person's file (team and department); the administration of a department; a record every
@@ -85,6 +85,13 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
         ["Rights/Notice/{id:guid?}"] = (Scope.PersonFile, r => $"/Rights/Notice/{r.PersonId}"),
         ["Rights/Restrictions/{id:guid}"] = (Scope.PersonFile, r => $"/Rights/Restrictions/{r.PersonId}"),
         ["TeamLead/RetentionHold/{id:guid}"] = (Scope.TeamLeadFile, r => $"/TeamLead/RetentionHold/{r.PersonId}"),
+        // Group sessions (issue 16): seen by the department's workers; run by the session's team (tested in GroupSessionTests).
+        ["Groups/Details/{id:guid}"] = (Scope.Department, r => $"/Groups/Details/{r.SessionId}"),
+        ["Groups/Edit/{id:guid}"] = (Scope.Department, r => $"/Groups/Edit/{r.SessionId}"),
+        ["Groups/Cancel/{id:guid}"] = (Scope.Department, r => $"/Groups/Cancel/{r.SessionId}"),
+        ["Groups/AttendanceSheet/{id:guid}"] = (Scope.Department, r => $"/Groups/AttendanceSheet/{r.SessionId}"),
+        ["Groups/Summary/{id:guid}"] = (Scope.Department, r => $"/Groups/Summary/{r.SessionId}"),
+        ["Groups/Participants/{id:guid}"] = (Scope.Department, r => $"/Groups/Participants/{r.SessionId}?personId={r.PersonId}"),
     };
 
     /// <summary>
@@ -240,8 +247,9 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
             await db.SaveChangesAsync();
             return (r, g, m);
         });
+        var session = await RemoteSupport.Web.Tests.Pages.Groups.GroupData.SessionAsync(Factory, World.Worker56);
         return new Records(person.Id, interview.Id, action.Id, template.Id, tool.Id, World.Vannes.Id, World.Cd56.Id, World.Worker56.Id,
-            resource.Id, guide.Id, message.Id);
+            resource.Id, guide.Id, message.Id, session.Id);
     }
 
     /// <summary>An administrator of one department only, to try the administration of the other.</summary>

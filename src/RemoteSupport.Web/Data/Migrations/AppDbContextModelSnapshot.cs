@@ -857,8 +857,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("AddedById")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("Attendance")
-                        .HasColumnType("integer");
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("AttendanceAt")
                         .HasColumnType("timestamp with time zone");
@@ -896,8 +897,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -986,8 +989,10 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)

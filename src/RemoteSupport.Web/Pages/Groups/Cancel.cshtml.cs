@@ -67,8 +67,8 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
         public async Task<(string Theme, uint Version)?> HeaderAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
         {
             if (await groups.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return null;
-            return await db.GroupSessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Theme, s.Version })
-                .Select(s => ValueTuple.Create(s.Theme, s.Version)).FirstAsync(ct);
+            var header = await db.GroupSessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Theme, s.Version }).FirstAsync(ct);
+            return (header.Theme, header.Version);
         }
 
         public async Task<Outcome> CancelAsync(Guid id, string reason, uint version, ClaimsPrincipal user, CancellationToken ct)

@@ -16,7 +16,9 @@ namespace RemoteSupport.Web.Pages.Groups;
 /// </summary>
 public sealed class Participants(Participants.Handler handler) : PageModel
 {
-    public IActionResult OnGet(Guid id) => RedirectToPage("/Groups/Details", new { id });
+    /// <summary>The forms live on the session's page: a GET goes there (and reads as 404 to whoever may not see it).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await handler.MaySeeAsync(id, User, ct) ? RedirectToPage("/Groups/Details", new { id }) : NotFound();
 
     public Task<IActionResult> OnPostAddAsync(Guid id, Guid personId, CancellationToken ct) =>
         AnswerAsync(id, handler.AddAsync(id, personId, User, ct));
@@ -48,6 +50,9 @@ public sealed class Participants(Participants.Handler handler) : PageModel
 
     public sealed class Handler(AppDbContext db, GroupGate groups, PersonGate persons, SessionSeats seats)
     {
+        public async Task<bool> MaySeeAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+            await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is not null;
+
         /// <summary>A worker registers a person whose file they may change: their consents decide, then the seats.</summary>
         public async Task<SeatOutcome?> AddAsync(Guid id, Guid personId, ClaimsPrincipal user, CancellationToken ct)
         {

@@ -13,7 +13,7 @@ using RemoteSupport.Web.Data;
 namespace RemoteSupport.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130015305_GroupSessions")]
+    [Migration("20261130022825_GroupSessions")]
     partial class GroupSessions
     {
         /// <inheritdoc />
@@ -860,8 +860,9 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("AddedById")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("Attendance")
-                        .HasColumnType("integer");
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("AttendanceAt")
                         .HasColumnType("timestamp with time zone");
@@ -899,8 +900,10 @@ namespace RemoteSupport.Web.Data.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -989,8 +992,10 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)

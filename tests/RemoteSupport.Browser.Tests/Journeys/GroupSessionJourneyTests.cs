@@ -47,6 +47,7 @@ public sealed class GroupSessionJourneyTests(Site site) : BrowserTest(site)
         await page.GetByLabel("Nombre de places (obligatoire)").FillAsync("5");
         await page.GetByLabel("Ordre du jour (obligatoire)").FillAsync("1. Tour de table\n2. Les aides pour le chauffage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier la séance" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).Not.ToBeVisibleAsync();
         await page.WaitForURLAsync("**/Groups/Details/**");
         var sessionUrl = page.Url;
         await Assertions.Expect(page.Locator("#outline")).ToContainTextAsync("14:25 : pause de 10 minutes");
@@ -60,7 +61,10 @@ public sealed class GroupSessionJourneyTests(Site site) : BrowserTest(site)
         // The session has started (14:05 in Paris): the attendance sheet opens. The earlier sign-in has long timed out.
         using (Site.App.Clock.Travel(new DateTimeOffset(2026, 11, 23, 13, 5, 0, TimeSpan.Zero)))
         {
-            page = await NewPageAsync(Demo.Worker);
+            // A sign-in of its own: the shared signed-in state of the demo worker must not be touched at another hour.
+            await using var fresh = await Site.NewContextAsync();
+            page = await fresh.NewPageAsync();
+            await Site.SignInAsync(page, Demo.Worker);
             await page.GotoAsync(sessionUrl);
             await page.GetByRole(AriaRole.Link, new() { Name = "Feuille de présence" }).ClickAsync();
             await page.GetByRole(AriaRole.Group, new() { Name = "Katell Le Bihan-Groupe" }).GetByLabel("Présent·e").CheckAsync();

@@ -69,10 +69,11 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateConcurrencyException e)
                 {
-                    // A delivery receipt arrived before the outcome was saved: the receipt already says more.
-                    db.ChangeTracker.Clear();
+                    // A delivery receipt arrived before the outcome was saved: the receipt already says more. Only that
+                    // row is forgotten: clearing the whole tracker would leave the rest of the batch unsaved, then resent.
+                    foreach (var entry in e.Entries) entry.State = EntityState.Detached;
                 }
             }
             logger.LogInformation("Message {MessageId} ({Channel}) attempt {Attempt}: {Outcome}", message.Id, message.Channel, message.Attempts, result.GetType().Name);
@@ -127,11 +128,13 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
         for (var attempt = 1; ; attempt++)
         {
             var person = await db.Persons.FirstAsync(p => p.Id == message.PersonId, ct);
+            ActivityLogEntry? given = null;
             try
             {
                 person.RecordNoticeSentByEmail(sentAt);
-                db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, message.CreatedById, clock.GetUtcNow(), ActivityKind.NoticeGiven,
-                    $"Notice d'information envoyée par courriel le {FrenchTime.FormatDate(sentAt)}.", modality: Modality.Email));
+                given = ActivityLogEntry.For(person.DepartmentId, person.Id, message.CreatedById, clock.GetUtcNow(), ActivityKind.NoticeGiven,
+                    $"Notice d'information envoyée par courriel le {FrenchTime.FormatDate(sentAt)}.", modality: Modality.Email);
+                db.ActivityLog.Add(given);
             }
             catch (DomainRuleException)
             {
@@ -145,7 +148,11 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
-                db.ChangeTracker.Clear();
+                // Nothing of this save was written: forget its three rows only (the rest of the batch stays tracked), read
+                // the message and the person again, and apply the outcome again.
+                db.Entry(message).State = EntityState.Detached;
+                db.Entry(person).State = EntityState.Detached;
+                if (given is not null) db.Entry(given).State = EntityState.Detached;
                 message = await db.OutboxMessages.FirstAsync(m => m.Id == message.Id, ct);
                 if (message.Status == MessageStatus.Sending) message.MarkSent(sentAt, reference);
             }

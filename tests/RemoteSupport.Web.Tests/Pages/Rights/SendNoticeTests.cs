@@ -250,4 +250,50 @@ public sealed class SendNoticeTests(AppFactory factory) : WebTest(factory)
         }
         Assert.DoesNotContain(await MessagesAsync(), m => m.PersonId == person.Id);
     }
+
+    [Fact]
+    public async Task A_receipt_saved_while_the_sender_works_neither_loses_the_notice_record_nor_the_rest_of_the_batch()
+    {
+        var anne = await PersonAsync(email: "anne@exemple.test");
+        var bruno = await PersonAsync(email: "bruno@exemple.test");
+        var worker = await SignInAsync(World.Worker56);
+        // While the SMTP server takes a mail, a delivery receipt for it is saved: the sender's own save of that row conflicts.
+        Factory.Messaging.OnMail = async mail =>
+        {
+            var to = ((MailboxAddress)mail.To.Single()).Address;
+            if (to != "anne@exemple.test") return;
+            await using var connection = new Npgsql.NpgsqlConnection(Factory.ConnectionString);
+            await connection.OpenAsync();
+            await using var receipt = new Npgsql.NpgsqlCommand("""
+                UPDATE "OutboxMessages" SET "Status" = 'Delivered', "DeliveredAt" = now(), "EndedAt" = now()
+                WHERE "Recipient" = @to AND "Status" = 'Sending'
+                """, connection);
+            receipt.Parameters.AddWithValue("to", to);
+            await receipt.ExecuteNonQueryAsync();
+        };
+
+        // Round 1: Anne's notice conflicts; it is still recorded as given, once, and Bruno's free e-mail after it is saved sent.
+        await worker.SubmitAsync($"/Rights/SendNotice/{anne.Id}", new());
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await worker.SubmitAsync($"/Messages/Send/{bruno.Id}", new() { ["Input.Channel"] = "Email", ["Input.Text"] = "Voici le formulaire promis." });
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await SendDueAsync());
+        var messages = await MessagesAsync();
+        Assert.Equal([MessageStatus.Delivered, MessageStatus.Sent], messages.Select(m => m.Status));
+        Assert.Equal(NoticeMethod.ByEmail, (await StoredAsync(anne.Id)).NoticeMethod);
+        Assert.Single(await Factory.WithDbAsync(db => db.ActivityLog.Where(a => a.PersonId == anne.Id && a.Kind == ActivityKind.NoticeGiven).ToListAsync()));
+
+        // Round 2: Anne's free e-mail conflicts; Bruno's notice after it still leaves as sent and is recorded.
+        await worker.SubmitAsync($"/Messages/Send/{anne.Id}", new() { ["Input.Channel"] = "Email", ["Input.Text"] = "Bien reçu, merci." });
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await worker.SubmitAsync($"/Rights/SendNotice/{bruno.Id}", new());
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await SendDueAsync());
+        messages = await MessagesAsync();
+        Assert.Equal([MessageStatus.Delivered, MessageStatus.Sent], messages.Skip(2).Select(m => m.Status));
+        Assert.Equal(4, Factory.Messaging.Mails.Count);
+        Assert.Equal(NoticeMethod.ByEmail, (await StoredAsync(bruno.Id)).NoticeMethod);
+        // Nothing was left "sending", to be sent a second time.
+        Assert.DoesNotContain(messages, m => m.Status == MessageStatus.Sending);
+    }
 }

@@ -151,8 +151,6 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.RightsGate>();
 builder.Services.AddScoped<RemoteSupport.Web.Pages.Rights.SubjectAccessExport>();
 builder.Services.AddScoped<RemoteSupport.Web.Data.Retention.RetentionJob>();
-if (builder.Configuration.GetValue("Retention:Nightly", true))
-    builder.Services.AddHostedService<RemoteSupport.Web.Data.Retention.RetentionNightly>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -213,6 +211,9 @@ builder.Services.AddAppTelemetry();
 builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
 builder.Services.AddJobs(connectionString, builder.Configuration)
     .AddJob<PriorityRefreshJob>();
+// The nightly retention of issue 14 runs on the same runner (Retention:Nightly=false leaves it to the command).
+if (builder.Configuration.GetValue("Retention:Nightly", true))
+    builder.Services.AddJob<RemoteSupport.Web.Data.Retention.RetentionNightlyJob>();
 
 var app = builder.Build();
 

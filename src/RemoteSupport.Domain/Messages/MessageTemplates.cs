@@ -135,6 +135,12 @@ public static partial class MessageTemplates
         {service}
         """;
 
+    /// <summary>
+    /// Whether a message of this purpose ever leaves by this channel: the information notice goes by e-mail only (it is
+    /// too long for an SMS), so no SMS text of it is offered for editing.
+    /// </summary>
+    public static bool IsUsed(MessagePurpose purpose, MessageChannel channel) => !(purpose == MessagePurpose.Notice && channel == MessageChannel.Sms);
+
     public static (string? Subject, string Body) Default(MessagePurpose purpose, MessageChannel channel) => (purpose, channel) switch
     {
         (MessagePurpose.Invitation, MessageChannel.Email) => ("Notre rendez-vous du {date} à {heure}", """
@@ -256,8 +262,23 @@ public static partial class MessageTemplates
             {travailleur}
             {service}
             """),
+        // The covering letter of the information notice; the notice itself follows it in the e-mail (ADR-0025).
+        (MessagePurpose.Notice, MessageChannel.Email) => ("Notice d'information : vos données et vos droits", """
+            Bonjour {prenom},
+
+            Voici la notice d'information du service. Elle explique ce que nous gardons sur vous, pourquoi et combien de temps, et comment utiliser vos droits.
+            Vous pouvez garder ce message pour le relire quand vous le souhaitez.
+
+            Une question ? Vous pouvez me joindre :
+            {contact_travailleur}
+
+            {travailleur}
+            {service}
+            """),
         (MessagePurpose.GroupCancellation, MessageChannel.Sms) => (null,
             "Bonjour {prenom}, la séance de groupe du {date} à {heure} est annulée. Nous vous recontactons. {service}."),
+        // Never sent (see IsUsed): the exhaustive switch still needs an answer.
+        (MessagePurpose.Notice, MessageChannel.Sms) => (null, "Bonjour {prenom}, la notice d'information du service vous est envoyée par e-mail. {travailleur}, {service}."),
         (MessagePurpose.Guide, MessageChannel.Sms) => (null,
             "Pour la visio : un endroit calme, un appareil chargé, le lien ouvert un peu avant. Si ça coupe, on passe au téléphone."),
     };

@@ -4,7 +4,8 @@ namespace RemoteSupport.Domain.Messages;
 
 public enum MessageChannel { Email, Sms }
 
-public enum MessagePurpose { Invitation, Reminder, Change, Cancellation, Free, Guide, GroupInvitation, GroupReminder, GroupChange, GroupCancellation }
+/// <summary>Why a message is sent. <see cref="Notice"/> is the department's information notice, sent by e-mail only.</summary>
+public enum MessagePurpose { Invitation, Reminder, Change, Cancellation, Free, Guide, Notice, GroupInvitation, GroupReminder, GroupChange, GroupCancellation }
 
 /// <summary>planned → sending → sent → delivered, or failed, or cancelled (ADR-0018).</summary>
 public enum MessageStatus { Planned, Sending, Sent, Delivered, Failed, Cancelled }
@@ -16,6 +17,10 @@ public enum MessageStatus { Planned, Sending, Sent, Delivered, Failed, Cancelled
 public sealed class OutboxMessage : IDepartmentScoped
 {
     public const int MaxAttempts = 5;
+    /// <summary>Room for the longest message: the information notice with every department text at its longest (ADR-0025).</summary>
+    public const int BodyMaxLength = 32000;
+    /// <summary>The HTML version encodes accented letters as entities: it may be several times longer than the text.</summary>
+    public const int HtmlBodyMaxLength = 200000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public int DepartmentId { get; set; }
@@ -186,6 +191,7 @@ public static class MessageText
         MessagePurpose.Cancellation => "Annulation",
         MessagePurpose.Free => "Message libre",
         MessagePurpose.Guide => "Mode d'emploi pour le public",
+        MessagePurpose.Notice => "Notice d'information",
         MessagePurpose.GroupInvitation => "Invitation à une séance de groupe",
         MessagePurpose.GroupReminder => "Rappel d'une séance de groupe",
         MessagePurpose.GroupChange => "Changement d'une séance de groupe",

@@ -46,11 +46,25 @@ public sealed partial class AccompaniedPerson
             throw new DomainRuleException("Le traitement de ce dossier est limité à la demande de la personne : il se consulte mais ne se modifie plus, sauf pour lever la limitation.");
     }
 
+    /// <summary>
+    /// A notice handed over in person or posted, as the worker records it. By e-mail the app sends it itself, and it
+    /// counts as given only once the e-mail has left: see <see cref="RecordNoticeSentByEmail"/>.
+    /// </summary>
     public void RecordNoticeGiven(NoticeMethod method, DateTimeOffset at)
     {
         EnsureWritable();
+        if (method == Persons.NoticeMethod.ByEmail)
+            throw new DomainRuleException("Par e-mail, la notice part avec « Envoyer la notice par e-mail » : elle est notée comme remise quand l'e-mail est parti.");
         NoticeGivenAt = at;
         NoticeMethod = method;
+    }
+
+    /// <summary>The sender saw the notice e-mail leave at <paramref name="sentAt"/>: the notice is given, by e-mail.</summary>
+    public void RecordNoticeSentByEmail(DateTimeOffset sentAt)
+    {
+        EnsureWritable();
+        NoticeGivenAt = sentAt;
+        NoticeMethod = Persons.NoticeMethod.ByEmail;
     }
 
     public void ObjectToMessages(DateTimeOffset at)
@@ -137,6 +151,9 @@ public sealed partial class AccompaniedPerson
 
 public static class PersonRightsText
 {
+    /// <summary>The ways a worker records by hand; « par e-mail » is recorded by the sender when the e-mail leaves.</summary>
+    public static readonly IReadOnlyList<NoticeMethod> RecordedByHand = [NoticeMethod.InPerson, NoticeMethod.ByPost];
+
     public static string French(this NoticeMethod m) => m switch
     {
         NoticeMethod.InPerson => "Remise en main propre",

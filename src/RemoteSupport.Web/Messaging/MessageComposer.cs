@@ -104,6 +104,23 @@ public sealed partial class MessageComposer(AppDbContext db)
         return values;
     }
 
+    /// <summary>
+    /// The information notice e-mail: the department's covering text (or the default), then the notice itself as plain
+    /// text — the same document the printable page shows — and its HTML rendering.
+    /// </summary>
+    public async Task<ComposedMessage> NoticeAsync(AccompaniedPerson person, Worker worker, CancellationToken ct)
+    {
+        var notice = await Pages.Rights.NoticeDocument.LoadAsync(db, person.DepartmentId, ct)
+            ?? throw new InvalidOperationException($"Department {person.DepartmentId} not found.");
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == person.DepartmentId).Select(d => d.Name).FirstAsync(ct);
+        var values = BaseValues(person, worker, department);
+        var text = await TextAsync(person.DepartmentId, MessagePurpose.Notice, MessageChannel.Email, ct);
+        var cover = MessageTemplates.Render(text.Body, values);
+        var subject = text.Subject is null ? notice.Title : MessageTemplates.Render(text.Subject, values).ReplaceLineEndings(" ");
+        var body = cover + "\n\n" + notice.ToPlainText();
+        return new ComposedMessage(subject, body, Html(subject, body), null);
+    }
+
     public async Task<Dictionary<string, string?>> FreeValuesAsync(AccompaniedPerson person, Worker worker, string message, CancellationToken ct)
     {
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == person.DepartmentId).Select(d => d.Name).FirstAsync(ct);

@@ -243,6 +243,26 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
     private static string? Join(List<string> notes) =>
         notes.Any(n => n.Length > 0) ? string.Join(" ", notes.Where(n => n.Length > 0)) : null;
 
+    /// <summary>
+    /// « Envoyer la notice par e-mail »: one e-mail carrying the department's information notice, under the rules of
+    /// every e-mail (the person's refusal, e-mail consent, an address), journaled. It counts as given only when the
+    /// sender has seen it leave (<see cref="OutboxSender"/>). One notice waiting to leave at a time.
+    /// </summary>
+    public async Task<PlanOutcome> NoticeAsync(Guid personId, Guid actorId, CancellationToken ct)
+    {
+        var person = await PersonAsync(personId, ct);
+        var refused = EmailRefusal(person, await ConsentsAsync(person.Id, ct));
+        if (refused is not null) return new PlanOutcome.Refused("La notice ne peut pas partir par e-mail : " + refused);
+        if (await db.OutboxMessages.AnyAsync(m => m.PersonId == personId && m.Purpose == MessagePurpose.Notice
+                && (m.Status == MessageStatus.Planned || m.Status == MessageStatus.Sending), ct))
+            return new PlanOutcome.Refused("La notice attend déjà de partir par e-mail : inutile de la demander une seconde fois.");
+        var worker = await composer.WorkerAsync(actorId, ct);
+        var composed = await composer.NoticeAsync(person, worker, ct);
+        if (composed.Body.Length > OutboxMessage.BodyMaxLength || composed.Html?.Length > OutboxMessage.HtmlBodyMaxLength)
+            return new PlanOutcome.Refused("La notice est trop longue pour partir par e-mail : un administrateur peut raccourcir ses textes dans les réglages de la notice.");
+        return new PlanOutcome.Planned(Add(person, null, MessagePurpose.Notice, MessageChannel.Email, composed, clock.GetUtcNow(), null, actorId));
+    }
+
     private async Task<string> PlanReminderAsync(AccompaniedPerson person, Interview interview, MessageComposer.Worker worker,
         IReadOnlyCollection<ConsentRecord> consents, Guid actorId, CancellationToken ct)
     {

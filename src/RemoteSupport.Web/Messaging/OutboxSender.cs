@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
 using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Messages;
 using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Infrastructure;
 
 namespace RemoteSupport.Web.Messaging;
 
@@ -58,14 +61,20 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
                 case SendResult.Temporary t: message.Fail(t.Reason, permanent: false, at); break;
                 case SendResult.Permanent p: message.Fail(p.Reason, permanent: true, at); break;
             }
-            try
+            if (message.Purpose == MessagePurpose.Notice && message.Status == MessageStatus.Sent)
+                await SaveNoticeSentAsync(db, message, ct);
+            else
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A delivery receipt arrived before the outcome was saved: the receipt already says more.
-                db.ChangeTracker.Clear();
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException e)
+                {
+                    // A delivery receipt arrived before the outcome was saved: the receipt already says more. Only that
+                    // row is forgotten: clearing the whole tracker would leave the rest of the batch unsaved, then resent.
+                    foreach (var entry in e.Entries) entry.State = EntityState.Detached;
+                }
             }
             logger.LogInformation("Message {MessageId} ({Channel}) attempt {Attempt}: {Outcome}", message.Id, message.Channel, message.Attempts, result.GetType().Name);
         }
@@ -109,6 +118,49 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
             }
         }
         return toSend;
+    }
+
+    /// <summary>
+    /// The information notice counts as given by e-mail once its e-mail has left: the person's record and its journal
+    /// line (by the worker who asked) are saved in the same transaction as the sent status. If the file or the message
+    /// changed meanwhile (an edit, a receipt), both are read again and the outcome applied again.
+    /// </summary>
+    private async Task SaveNoticeSentAsync(AppDbContext db, OutboxMessage message, CancellationToken ct)
+    {
+        var sentAt = message.SentAt!.Value;
+        var reference = message.ProviderReference;
+        for (var attempt = 1; ; attempt++)
+        {
+            var person = await db.Persons.FirstAsync(p => p.Id == message.PersonId, ct);
+            ActivityLogEntry? given = null;
+            try
+            {
+                person.RecordNoticeSentByEmail(sentAt);
+                given = ActivityLogEntry.For(person.DepartmentId, person.Id, message.CreatedById, clock.GetUtcNow(), ActivityKind.NoticeGiven,
+                    $"Notice d'information envoyée par courriel le {FrenchTime.FormatDate(sentAt)}.", modality: Modality.Email);
+                db.ActivityLog.Add(given);
+            }
+            catch (DomainRuleException)
+            {
+                // The file became read-only between the decision and the sending: the e-mail left, the file stays as it is.
+                logger.LogWarning("Notice message {MessageId} left but person {PersonId} is read-only: not recorded as given", message.Id, message.PersonId);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Nothing of this save was written: forget its three rows only (the rest of the batch stays tracked), read
+                // the message and the person again, and apply the outcome again.
+                db.Entry(message).State = EntityState.Detached;
+                db.Entry(person).State = EntityState.Detached;
+                if (given is not null) db.Entry(given).State = EntityState.Detached;
+                message = await db.OutboxMessages.FirstAsync(m => m.Id == message.Id, ct);
+                if (message.Status == MessageStatus.Sending) message.MarkSent(sentAt, reference);
+            }
+        }
     }
 
     private async Task RecoverStuckAsync(AppDbContext db, int stuckMinutes, CancellationToken ct)

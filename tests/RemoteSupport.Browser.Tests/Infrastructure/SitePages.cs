@@ -62,6 +62,7 @@ public static class SitePages
         new("droits-personne", Demo.Worker, "/Rights/Restrictions/{person}"),
         new("notice-information", Demo.Worker, "/Rights/Notice/{person}"),
         new("notice-information-erreurs", Demo.Worker, "/Rights/Notice/{person}", SubmitEmpty: true),
+        new("envoyer-notice", Demo.Worker, "/Rights/SendNotice/{person}"),
         new("page-introuvable", Demo.Worker, "/Persons/Details/00000000-0000-0000-0000-000000000000", Status: 404),
         // Team lead
         new("accueil-responsable", Demo.Lead, "/", Picture: true),

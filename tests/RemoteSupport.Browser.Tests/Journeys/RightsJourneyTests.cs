@@ -50,7 +50,7 @@ public sealed class RightsJourneyTests(Site site) : BrowserTest(site)
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator("article.notice")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("form")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".no-print")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 

@@ -38,6 +38,8 @@ public sealed class MessagingServers : IAsyncDisposable
     public ConcurrentQueue<SmsCall> SmsCalls { get; } = new();
     /// <summary>What the SMS provider answers next (status code and JSON); empty means 200 with a new id.</summary>
     public ConcurrentQueue<(int Status, string Json)> SmsScript { get; } = new();
+    /// <summary>Runs when the SMTP server receives a mail, before it answers: what happens meanwhile elsewhere (a receipt).</summary>
+    public Func<MimeMessage, Task>? OnMail { get; set; }
 
     public sealed record SmsCall(string To, string Sender, string Text, string ClientReference, string? Authorization);
 
@@ -49,7 +51,7 @@ public sealed class MessagingServers : IAsyncDisposable
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, SmtpPort)))
             .Build();
         var provider = new SmtpServer.ComponentModel.ServiceProvider();
-        provider.Add(new Store(Mails));
+        provider.Add(new Store(this));
         provider.Add(new RefuseFilter());
         _smtp = new SmtpServer.SmtpServer(options, provider);
         _smtpTask = _smtp.StartAsync(_stop.Token);
@@ -93,6 +95,7 @@ public sealed class MessagingServers : IAsyncDisposable
         Mails.Clear();
         SmsCalls.Clear();
         SmsScript.Clear();
+        OnMail = null;
     }
 
     private static int FreePort()
@@ -116,13 +119,15 @@ public sealed class MessagingServers : IAsyncDisposable
         _stop?.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> mails) : MessageStore
+    private sealed class Store(MessagingServers servers) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
-            mails.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var mail = await MimeMessage.LoadAsync(stream, cancellationToken);
+            servers.Mails.Enqueue(mail);
+            if (servers.OnMail is { } onMail) await onMail(mail);
             return SmtpResponse.Ok;
         }
     }

@@ -84,6 +84,7 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
         ["Rights/Export/{id:guid}"] = (Scope.TeamLeadFile, r => $"/Rights/Export/{r.PersonId}"),
         ["Rights/Notice/{id:guid?}"] = (Scope.PersonFile, r => $"/Rights/Notice/{r.PersonId}"),
         ["Rights/Restrictions/{id:guid}"] = (Scope.PersonFile, r => $"/Rights/Restrictions/{r.PersonId}"),
+        ["Rights/SendNotice/{id:guid}"] = (Scope.PersonFile, r => $"/Rights/SendNotice/{r.PersonId}"),
         ["TeamLead/RetentionHold/{id:guid}"] = (Scope.TeamLeadFile, r => $"/TeamLead/RetentionHold/{r.PersonId}"),
         // Group sessions (issue 16): seen by the department's workers; run by the session's team (tested in GroupSessionTests).
         ["Groups/Details/{id:guid}"] = (Scope.Department, r => $"/Groups/Details/{r.SessionId}"),

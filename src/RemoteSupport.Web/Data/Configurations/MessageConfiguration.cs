@@ -15,8 +15,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.ToTable("OutboxMessages");
         b.Property(m => m.Recipient).HasMaxLength(254);
         b.Property(m => m.Subject).HasMaxLength(MessageTemplate.SubjectMaxLength);
-        b.Property(m => m.Body).HasMaxLength(8000);
-        b.Property(m => m.HtmlBody).HasMaxLength(20000);
+        b.Property(m => m.Body).HasMaxLength(OutboxMessage.BodyMaxLength);
+        b.Property(m => m.HtmlBody).HasMaxLength(OutboxMessage.HtmlBodyMaxLength);
         b.Property(m => m.Calendar).HasMaxLength(8000);
         b.Property(m => m.StatusReason).HasMaxLength(1000);
         b.Property(m => m.ProviderReference).HasMaxLength(200);

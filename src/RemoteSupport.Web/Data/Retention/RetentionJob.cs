@@ -4,6 +4,7 @@ using RemoteSupport.Domain.Activity;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Domain.Retention;
 using RemoteSupport.Web.Infrastructure;
+using RemoteSupport.Web.Infrastructure.Jobs;
 
 namespace RemoteSupport.Web.Data.Retention;
 
@@ -120,6 +121,15 @@ public sealed class RetentionJob(AppDbContext db, TimeProvider clock, ILogger<Re
                 .SetProperty(i => i.StatusComment, (string?)null), token);
             await db.FollowUpActions.Where(a => a.PersonId == personId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Who, "").SetProperty(a => a.What, ""), token);
+            // Messages keep their purpose, channel, status and times (the message figures); their address and texts go
+            // (an invitation, a notice e-mail carry the person's name and address).
+            await db.OutboxMessages.Where(m => m.PersonId == personId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Recipient, "")
+                .SetProperty(m => m.Subject, (string?)null)
+                .SetProperty(m => m.Body, "")
+                .SetProperty(m => m.HtmlBody, (string?)null)
+                .SetProperty(m => m.Calendar, (string?)null)
+                .SetProperty(m => m.StatusReason, (string?)null), token);
             // The journal keeps each entry's kind, time and author (figures); its text goes. The chain holds through the
             // description's digest, sealed when the entry was written (ADR-0023).
             await db.ActivityLog.Where(a => a.PersonId == personId)
@@ -142,30 +152,30 @@ public sealed class RetentionJob(AppDbContext db, TimeProvider clock, ILogger<Re
     }
 }
 
-/// <summary>Runs <see cref="RetentionJob"/> every night at 02:30, Paris time, inside the app (off with Retention:Nightly=false).</summary>
-public sealed class RetentionNightly(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionNightly> log) : BackgroundService
+/// <summary>
+/// The nightly retention on the shared job runner (ADR-0021): due once a day, from 02:30 Paris time, run by one instance
+/// under the runner's lock and recorded in <c>JobRuns</c> (also <c>run-job retention</c>). <see cref="RetentionJob"/>
+/// keeps its own lock, shared with the <c>retention</c> command an operator may run at the same moment. Registered
+/// unless <c>Retention:Nightly</c> is false.
+/// </summary>
+public sealed class RetentionNightlyJob : BackgroundJob
 {
-    private static readonly TimeOnly At = new(2, 30);
+    public const string JobName = "retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The earliest time of day (Europe/Paris) the night's run may start: after the priority refresh, before the day's work.</summary>
+    public static readonly TimeOnly From = new(2, 30);
+
+    public override string Name => JobName;
+
+    public override bool IsDue(DateTimeOffset? lastSucceededAt, DateTimeOffset now) =>
+        TimeOnly.FromDateTime(FrenchTime.ToLocal(now)) >= From && JobSchedule.DailyInFrance(lastSucceededAt, now);
+
+    public override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow();
-            var local = FrenchTime.ToLocal(now);
-            var next = local.Date + At.ToTimeSpan();
-            if (next <= local) next = next.AddDays(1);
-            await Task.Delay(FrenchTime.FromLocal(next) - now, clock, stoppingToken);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(apply: true, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Ids only in the message; the next night tries again.
-                log.LogError(e, "Nightly retention failed");
-            }
-        }
+        var report = await services.GetRequiredService<RetentionJob>().RunAsync(apply: true, ct);
+        // The `retention` command holds the lock: nothing was done, so the run is not a success; the next offer tries again.
+        if (report.Skipped) throw new InvalidOperationException("The retention lock is held by another run (the retention command); nothing done.");
+        return $"{report.Departments.Count} departments, {report.Departments.Sum(d => d.Anonymised)} anonymised, "
+            + $"{report.Departments.Sum(d => d.AccessRowsPurged)} access rows purged";
     }
 }

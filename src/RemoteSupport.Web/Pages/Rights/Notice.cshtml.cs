@@ -55,8 +55,12 @@ public sealed class Notice(Notice.Handler handler) : PageModel
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Method).NotNull().WithMessage("Indiquez comment la notice a été remise.")
-                .IsInEnum().WithMessage("Indiquez comment la notice a été remise.");
+            RuleFor(c => c.Method).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Indiquez comment la notice a été remise.")
+                .IsInEnum().WithMessage("Indiquez comment la notice a été remise.")
+                // By e-mail the app sends the notice itself and records it when the e-mail has left.
+                .Must(m => PersonRightsText.RecordedByHand.Contains(m!.Value))
+                .WithMessage("Par e-mail, utilisez « Envoyer la notice par e-mail » : la notice est notée comme remise quand l'e-mail est parti.");
             RuleFor(c => c.GivenOn).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Indiquez la date de remise.")
                 .Must(d => d <= FrenchTime.Today(clock)).WithMessage("La date de remise ne peut pas être dans le futur.")
@@ -68,9 +72,8 @@ public sealed class Notice(Notice.Handler handler) : PageModel
     {
         public TimeProvider Clock => clock;
 
-        public sealed record Tool(string Name, string PrivacyNote);
         public sealed record PersonInfo(Guid Id, string Name, DateTimeOffset? GivenAt, NoticeMethod? Method);
-        public sealed record View(Department Department, IReadOnlyList<Tool> Tools, PersonInfo? Person);
+        public sealed record View(InformationNotice Notice, PersonInfo? Person);
 
         public async Task<View?> LoadAsync(Guid? personId, int? departmentId, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -83,7 +86,8 @@ public sealed class Notice(Notice.Handler handler) : PageModel
                 if (person is null) return null;
                 department = person.DepartmentId;
                 info = await db.Persons.AsNoTracking().Where(p => p.Id == id)
-                    .Select(p => new PersonInfo(p.Id, p.FirstName + " " + p.LastName, p.NoticeGivenAt, p.NoticeMethod)).FirstAsync(ct);
+                    .Select(p => new PersonInfo(p.Id, p.FirstName + " " + p.LastName, p.NoticeGivenAt, p.NoticeMethod))
+                    .FirstAsync(ct);
             }
             else
             {
@@ -92,11 +96,8 @@ public sealed class Notice(Notice.Handler handler) : PageModel
                 department = departmentId ?? (mine.Length > 0 ? mine[0] : 0);
                 if (!mine.Contains(department)) return null;
             }
-            var d = await db.Departments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == department, ct);
-            if (d is null) return null;
-            var tools = await db.VideoTools.AsNoTracking().Where(t => t.DepartmentId == department && t.IsActive).OrderBy(t => t.Name)
-                .Select(t => new Tool(t.Name, t.PrivacyNote)).ToListAsync(ct);
-            return new View(d, tools, info);
+            var notice = await NoticeDocument.LoadAsync(db, department, ct);
+            return notice is null ? null : new View(notice, info);
         }
 
         /// <summary>Null when recorded, else the rule's refusal.</summary>

@@ -3,10 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RemoteSupport.Domain.Activity;
+using RemoteSupport.Domain.Common;
+using RemoteSupport.Domain.Consents;
 using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Data.Journal;
 using RemoteSupport.Web.Data.Retention;
 using RemoteSupport.Web.Infrastructure;
+using RemoteSupport.Web.Infrastructure.Jobs;
+using RemoteSupport.Web.Messaging;
 using RemoteSupport.Web.Tests.Infrastructure;
 using RemoteSupport.Web.Tests.Pages.Rights;
 
@@ -68,6 +72,11 @@ public sealed class RetentionJobTests(AppFactory factory) : WebTest(factory)
         var lead = await SignInAsync(World.Lead56);
         await lead.GetAsync($"/Persons/Details/{file.Person.Id}");
         await lead.SubmitManyAsync($"/Rights/Export/{file.Person.Id}", [("IncludePrivateNotes", "true")], "main form");
+        // And the notice e-mail left through the outbox: its row holds the address, the first name and the notice.
+        await Pages.Interviews.InterviewData.ConsentAsync(Factory, file.Person, World.Worker56, ConsentDecision.Granted, Modality.Email);
+        await (await SignInAsync(World.Worker56)).SubmitAsync($"/Rights/SendNotice/{file.Person.Id}", new());
+        Assert.Equal(1, await Factory.Services.GetRequiredService<OutboxSender>().RunOnceAsync(CancellationToken.None));
+        Assert.Contains("Bonjour Ysolde,", Assert.Single(Factory.Messaging.Mails).TextBody);
         var counts = await Factory.WithDbAsync(async db => (await db.Consents.CountAsync(c => c.PersonId == file.Person.Id),
             await db.Interviews.CountAsync(i => i.PersonId == file.Person.Id), await db.ActivityLog.CountAsync(a => a.PersonId == file.Person.Id)));
 
@@ -177,5 +186,36 @@ public sealed class RetentionJobTests(AppFactory factory) : WebTest(factory)
         Assert.True(report.Skipped);
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionJob.LockKey})", other)) await release.ExecuteNonQueryAsync();
         Assert.False((await RunAsync(apply: true)).Skipped);
+    }
+
+    [Fact]
+    public async Task The_nightly_retention_is_a_job_of_the_shared_runner_due_once_a_night_from_half_past_two()
+    {
+        var job = new RetentionNightlyJob();
+        var night = new DateTimeOffset(2026, 11, 24, 1, 29, 0, TimeSpan.Zero); // 02:29 in Paris
+        Assert.False(job.IsDue(null, night));
+        Assert.True(job.IsDue(null, night.AddMinutes(1)));
+        Assert.False(job.IsDue(night.AddMinutes(1), night.AddHours(20)));
+        Assert.False(job.IsDue(night.AddMinutes(1), night.AddDays(1)));
+        Assert.True(job.IsDue(night.AddMinutes(1), night.AddDays(1).AddMinutes(1)));
+
+        var person = await PersonContactedAsync(LastContact);
+        Factory.Clock.Set(LastContact.AddMonths(24).AddDays(1));
+        var runner = Factory.Services.GetRequiredService<JobRunner>();
+
+        // While the `retention` command holds the job's own lock, the night's run does nothing and is not a success.
+        await using var other = new NpgsqlConnection(Factory.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RetentionJob.LockKey})", other)) await take.ExecuteNonQueryAsync();
+        Assert.Equal(JobOutcome.Failed, (await runner.RunAsync(job, force: true, CancellationToken.None)).Outcome);
+        Assert.Null(await Factory.WithDbAsync(db => db.Persons.Where(p => p.Id == person.Id).Select(p => p.AnonymisedAt).SingleAsync()));
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionJob.LockKey})", other)) await release.ExecuteNonQueryAsync();
+
+        var result = await runner.RunAsync(job, force: true, CancellationToken.None);
+        Assert.Equal(JobOutcome.Succeeded, result.Outcome);
+        Assert.EndsWith(" departments, 1 anonymised, 0 access rows purged", result.Summary);
+        Assert.Equal(Factory.Clock.GetUtcNow(), await Factory.WithDbAsync(db => db.Persons.Where(p => p.Id == person.Id).Select(p => p.AnonymisedAt).SingleAsync()));
+        var row = await Factory.WithDbAsync(db => db.Set<JobRun>().AsNoTracking().SingleAsync(r => r.Name == RetentionNightlyJob.JobName));
+        Assert.Equal(("Succeeded", result.Summary), (row.LastOutcome, row.LastSummary));
     }
 }

@@ -105,8 +105,9 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
 
         public async Task<TextView?> LoadAsync(int departmentId, MessagePurpose purpose, MessageChannel channel, CancellationToken ct)
         {
-            // Another department, or a value that is no purpose or channel: the same 404.
-            if (!currentUser.DepartmentIds.Contains(departmentId) || !Enum.IsDefined(purpose) || !Enum.IsDefined(channel)) return null;
+            // Another department, a value that is no purpose or channel, or a text never sent (the notice by SMS): the same 404.
+            if (!currentUser.DepartmentIds.Contains(departmentId) || !Enum.IsDefined(purpose) || !Enum.IsDefined(channel)
+                || !MessageTemplates.IsUsed(purpose, channel)) return null;
             var name = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId).Select(d => d.Code + " – " + d.Name).FirstOrDefaultAsync(ct);
             if (name is null) return null;
             var custom = await db.MessageTemplates.AsNoTracking()

@@ -56,7 +56,7 @@ public sealed class Index(Index.Handler handler) : AdminPageModel
             var custom = await db.MessageTemplates.AsNoTracking().Select(t => new { t.DepartmentId, t.Purpose, t.Channel }).ToListAsync(ct);
             var delays = await db.MessageSettings.AsNoTracking().ToDictionaryAsync(s => s.DepartmentId, s => s.ReminderHoursBefore, ct);
             return departments.Select(d => new DepartmentTexts(d.Id, d.Name, delays.GetValueOrDefault(d.Id, MessageSettings.DefaultReminderHoursBefore),
-                Enum.GetValues<MessagePurpose>().SelectMany(p => Enum.GetValues<MessageChannel>().Select(c =>
+                Enum.GetValues<MessagePurpose>().SelectMany(p => Enum.GetValues<MessageChannel>().Where(c => MessageTemplates.IsUsed(p, c)).Select(c =>
                     new TextRow(p, c, custom.Any(t => t.DepartmentId == d.Id && t.Purpose == p && t.Channel == c)))).ToList())).ToList();
         }
 

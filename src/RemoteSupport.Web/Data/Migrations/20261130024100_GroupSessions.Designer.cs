@@ -13,7 +13,7 @@ using RemoteSupport.Web.Data;
 namespace RemoteSupport.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130022825_GroupSessions")]
+    [Migration("20261130024100_GroupSessions")]
     partial class GroupSessions
     {
         /// <inheritdoc />
@@ -1380,8 +1380,8 @@ namespace RemoteSupport.Web.Data.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
 
                     b.Property<string>("Calendar")
                         .HasMaxLength(8000)
@@ -1414,8 +1414,8 @@ namespace RemoteSupport.Web.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("HtmlBody")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
 
                     b.Property<Guid?>("InterviewId")
                         .HasColumnType("uuid");

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Domain.Messages;
+using RemoteSupport.Web.Data;
+using RemoteSupport.Web.Pages.Messages;
+
+namespace RemoteSupport.Web.Pages.Shared.Components.NoticeSending;
+
+/// <summary>
+/// Where the notice e-mail of a person stands, on the person's page and the notice page: waiting to leave (and why),
+/// or failed or cancelled while the notice is still not given. Nothing once it has left. The including page has
+/// checked access to the person.
+/// </summary>
+public sealed class NoticeSendingViewComponent(AppDbContext db) : ViewComponent
+{
+    public sealed record Data(MessageLine Message, bool Pending);
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, DateTimeOffset? givenAt)
+    {
+        var last = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.PersonId == personId && m.Purpose == MessagePurpose.Notice)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts))
+            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (last is null) return Content("");
+        var pending = last.Status is MessageStatus.Planned or MessageStatus.Sending;
+        // A failure matters only while no later notice was given (by post, in person, or a later e-mail).
+        var unsent = (last.Status is MessageStatus.Failed or MessageStatus.Cancelled) && (givenAt is null || givenAt < last.CreatedAt);
+        return pending || unsent ? View(new Data(last, pending)) : Content("");
+    }
+}

@@ -135,6 +135,7 @@ public sealed class ConsentPolicyTests
                 new ConsentState(Modality.Video, ConsentDecision.Withdrawn, Now.AddDays(-1)),
                 new ConsentState(Modality.Sms, ConsentDecision.Granted, Now.AddDays(-9)),
                 new ConsentState(Modality.Email, null, null),
+                new ConsentState(Modality.Group, null, null),
             ],
             matrix);
     }

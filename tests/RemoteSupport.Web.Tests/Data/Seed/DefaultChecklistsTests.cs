@@ -13,7 +13,8 @@ public sealed class DefaultChecklistsTests
     {
         var templates = DefaultChecklists.For(56, Published);
 
-        Assert.Equal([Modality.Phone, Modality.AudioConference, Modality.Video], templates.Select(t => t.Modality));
+        // Every interview modality, and the group sessions (issue 16).
+        Assert.Equal([Modality.Phone, Modality.AudioConference, Modality.Video, Modality.Group], templates.Select(t => t.Modality));
         Assert.Throws<DomainRuleException>(() => DefaultChecklists.For(56, Modality.Sms, 1, Published));
         Assert.All(templates, t =>
         {

@@ -60,8 +60,8 @@ public sealed class DemoSeederTests(AppFactory factory) : IAsyncLifetime
 
             var templates = await db.ChecklistTemplates.Include(t => t.Items).ToListAsync();
             // One list per interview modality and department; SMS is not an interview and has none.
-            Assert.Equal(12, templates.Count);
-            Assert.All(templates.GroupBy(t => t.DepartmentId), g => Assert.Equal(ModalityText.InterviewModalities.Order(), g.Select(t => t.Modality).Order()));
+            Assert.Equal(16, templates.Count);
+            Assert.All(templates.GroupBy(t => t.DepartmentId), g => Assert.Equal(ModalityText.ChecklistModalities.Order(), g.Select(t => t.Modality).Order()));
             Assert.All(templates, t => Assert.False(t.IsDraft));
 
             var statuses = await db.Interviews.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

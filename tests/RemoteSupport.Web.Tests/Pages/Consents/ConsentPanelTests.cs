@@ -20,7 +20,7 @@ public sealed class ConsentPanelTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Consentement à chaque modalité, aujourd'hui", table.QuerySelector("caption")!.TextContent.Trim());
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th[scope=row]")!.TextContent.Trim()).ToList();
-        Assert.Equal(["Téléphone", "Audioconférence", "Visioconférence", "SMS", "E-mail"], rows);
+        Assert.Equal(["Téléphone", "Audioconférence", "Visioconférence", "SMS", "E-mail", "Participation à un groupe"], rows);
         Assert.All(rows, m => Assert.Equal("Jamais recueilli", page.MatrixState(m)));
         Assert.Contains("Aucune réponse enregistrée pour l'instant.", page.Text);
     }

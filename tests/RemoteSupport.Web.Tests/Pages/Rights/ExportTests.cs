@@ -31,7 +31,7 @@ public sealed class ExportTests(AppFactory factory) : WebTest(factory)
             Assert.Contains(expected, text);
         var headings = page.Document.QuerySelectorAll("article.subject-access h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["Identité et coordonnées", "Situation et préférences", "Vos droits dans ce dossier", "Consentements (historique complet)",
-            "Entretiens", "Suites décidées (qui fait quoi)", "Journal d'activité", "Consultations de votre dossier"], headings);
+            "Entretiens", "Suites décidées (qui fait quoi)", "Séances de groupe", "Journal d'activité", "Consultations de votre dossier"], headings);
         // Third parties and other persons stay out: the participant by their relation only, staff by their function.
         Assert.DoesNotContain(RightsData.Participant, text);
         Assert.DoesNotContain("Horsdossier", text);
@@ -66,7 +66,7 @@ public sealed class ExportTests(AppFactory factory) : WebTest(factory)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Ysolde Kerbrat-Quillivic", json.RootElement.GetProperty("person").GetString());
         var keys = json.RootElement.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()).ToList();
-        Assert.Equal(["identity", "situation", "rights", "consents", "interviews", "followUps", "activity", "accesses"], keys);
+        Assert.Equal(["identity", "situation", "rights", "consents", "interviews", "followUps", "groupSessions", "activity", "accesses"], keys);
         Assert.DoesNotContain(RightsData.Participant, json.RootElement.GetRawText());
 
         var journal = await Factory.WithDbAsync(db => db.ActivityLog.Where(a => a.PersonId == file.Person.Id && a.Kind == ActivityKind.SubjectAccessExported)

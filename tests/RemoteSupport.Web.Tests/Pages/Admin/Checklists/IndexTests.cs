@@ -51,7 +51,7 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
 
         var index = await admin.GetAsync("/Admin/Checklists");
         var modalities = index.Document.QuerySelectorAll("table.list tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["Téléphone", "Audioconférence", "Visioconférence"], modalities);
+        Assert.Equal(["Téléphone", "Audioconférence", "Visioconférence", "Séance de groupe"], modalities);
         Assert.DoesNotContain("SMS", index.Text);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Admin/Checklists/Edit/{World.Cd56.Id}/Sms")).Status);

@@ -34,9 +34,9 @@ public sealed record SessionState(Guid SessionId, Guid UserId, DateTimeOffset Cr
     bool TwoFactorEnabled, bool MustEnrolSecondFactor);
 
 /// <summary>
-/// Checks the sign-in cookie against the server on every request, with one query: its session (not ended, not idle
-/// for longer than the department allows, younger than the absolute lifetime), and its user (active, same security
-/// stamp, same roles, departments and team as the cookie says). A deactivation, a sign-out elsewhere or a new password
+/// Checks the sign-in cookie against the server on every request, with one query of three primary-key lookups: its
+/// session (not ended, not idle for longer than the department allows, younger than the absolute lifetime), and its user
+/// (active, same security stamp, same claims version as the cookie: roles, departments, team; ADR-0026). A deactivation, a sign-out elsewhere or a new password
 /// ends the session at the next request; a role or department change rebuilds the cookie's claims at the next request.
 /// Measured in docs/security.md (about one primary-key lookup per request).
 /// </summary>
@@ -85,18 +85,9 @@ public static class SessionValidation
         var identityOptions = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         var now = clock.Now;
 
-        var row = (await db.Database.SqlQuery<SessionRow>($"""
-            SELECT s."UserId", s."CreatedAt", s."LastSeenAt", s."EndedAt", s."SecondFactorAt",
-                   u."IsActive", u."SecurityStamp", u."DepartmentId", u."TeamId", u."MustChangePassword", u."TwoFactorEnabled",
-                   d."IdleTimeoutMinutes", d."RequireTwoFactorForAll",
-                   (SELECT string_agg(r."Name", ',' ORDER BY r."Name") FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
-                     WHERE ur."UserId" = u."Id") AS "Roles",
-                   (SELECT string_agg(g."DepartmentId"::text, ',') FROM "UserDepartmentGrants" g WHERE g."UserId" = u."Id") AS "Grants"
-            FROM "UserSessions" s
-            JOIN "AspNetUsers" u ON u."Id" = s."UserId"
-            JOIN "Departments" d ON d."Id" = u."DepartmentId"
-            WHERE s."Id" = {sessionId.Value}
-            """).ToListAsync(http.RequestAborted)).FirstOrDefault();
+        // One statement of three primary-key lookups, no aggregate: whether the roles and departments still match the
+        // cookie is told by one number (AppUser.ClaimsVersion, moved by triggers), so they are read only when it moved.
+        var row = await FindSession(db, sessionId.Value, http.RequestAborted);
 
         if (row is null || row.UserId != userId.Value || row.EndedAt is not null)
         {
@@ -119,10 +110,10 @@ public static class SessionValidation
         if (now - row.LastSeenAt > options.LastSeenResolution)
             await db.Database.ExecuteSqlAsync($"""UPDATE "UserSessions" SET "LastSeenAt" = {now} WHERE "Id" = {sessionId.Value}""", http.RequestAborted);
 
-        var roles = (row.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (!SameClaims(principal, row, roles))
+        if (!SameClaims(principal, row))
         {
-            // An administrator changed the roles, departments or team: the cookie is rebuilt now, not at the next sign-in.
+            // An administrator changed the roles, departments, team or name: the cookie is rebuilt now, not at the next
+            // sign-in (AppClaimsFactory reads the version before the roles, so a change made meanwhile shows at the next request).
             var signIn = services.GetRequiredService<SignInManager<AppUser>>();
             var user = await signIn.UserManager.FindByIdAsync(userId.Value.ToString());
             if (user is null)
@@ -136,22 +127,43 @@ public static class SessionValidation
             if (principal.FindFirst(AppClaims.AuthenticationMethod) is { } amr) identity.AddClaim(new Claim(amr.Type, amr.Value));
             context.ReplacePrincipal(rebuilt);
             context.ShouldRenew = true;
+            principal = rebuilt;
         }
 
-        var secondFactorRequired = row.RequireTwoFactorForAll || roles.Contains(Roles.Admin) || roles.Contains(Roles.TeamLead);
+        var secondFactorRequired = row.RequireTwoFactorForAll || principal.IsInRole(Roles.Admin) || principal.IsInRole(Roles.TeamLead);
         http.Features.Set(new SessionState(sessionId.Value, userId.Value, row.CreatedAt, row.SecondFactorAt, row.TwoFactorEnabled,
             secondFactorRequired && !row.TwoFactorEnabled));
     }
 
-    private static bool SameClaims(ClaimsPrincipal principal, SessionRow row, string[] roles)
-    {
-        var departments = (row.Grants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(g => int.Parse(g, CultureInfo.InvariantCulture)).Append(row.DepartmentId).ToHashSet();
-        return principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet().SetEquals(roles)
-            && principal.DepartmentIds().ToHashSet().SetEquals(departments)
-            && principal.TeamId() == row.TeamId
-            && principal.HasClaim(c => c.Type == AppClaims.MustChangePassword) == row.MustChangePassword;
-    }
+    // Compiled once: the session, its user and the user's department, by primary key, in one statement. The filters are
+    // set aside: the department filter is not bound to this user yet, and must never hide their own session from its check.
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SessionRow?>> FindSession = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken ct) => (
+                from s in db.UserSessions.IgnoreQueryFilters()
+                where s.Id == id
+                join u in db.Users on s.UserId equals u.Id
+                join d in db.Departments on u.DepartmentId equals d.Id
+                select new SessionRow
+                {
+                    UserId = s.UserId, CreatedAt = s.CreatedAt, LastSeenAt = s.LastSeenAt, EndedAt = s.EndedAt, SecondFactorAt = s.SecondFactorAt,
+                    IsActive = u.IsActive, SecurityStamp = u.SecurityStamp, DepartmentId = u.DepartmentId, TeamId = u.TeamId,
+                    MustChangePassword = u.MustChangePassword, TwoFactorEnabled = u.TwoFactorEnabled, ClaimsVersion = u.ClaimsVersion,
+                    IdleTimeoutMinutes = d.IdleTimeoutMinutes, RequireTwoFactorForAll = d.RequireTwoFactorForAll,
+                })
+            .FirstOrDefault());
+
+    /// <summary>
+    /// Whether the cookie's claims were built from the user's current roles, departments, team and marks: the version they
+    /// were built from is the user's (a cookie from before versions existed has none, and is rebuilt once).
+    /// </summary>
+    private static bool SameClaims(ClaimsPrincipal principal, SessionRow row) =>
+        int.TryParse(principal.FindFirstValue(AppClaims.ClaimsVersion), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        && version == row.ClaimsVersion
+        // The user's own columns are in the row anyway: compared too, so a trigger missing in some database cannot leave
+        // a moved team or a password to change unseen.
+        && principal.TeamId() == row.TeamId
+        && principal.DepartmentIds().Contains(row.DepartmentId)
+        && principal.HasClaim(c => c.Type == AppClaims.MustChangePassword) == row.MustChangePassword;
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context, SessionEnd reason)
     {
@@ -188,7 +200,6 @@ public static class SessionValidation
         public bool TwoFactorEnabled { get; set; }
         public int IdleTimeoutMinutes { get; set; }
         public bool RequireTwoFactorForAll { get; set; }
-        public string? Roles { get; set; }
-        public string? Grants { get; set; }
+        public int ClaimsVersion { get; set; }
     }
 }

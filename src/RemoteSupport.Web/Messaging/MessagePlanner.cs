@@ -96,8 +96,8 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
     public async Task<PlanOutcome> ReminderNowAsync(Interview interview, Guid actorId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (interview.Status != InterviewStatus.Planned || interview.ScheduledAt <= now)
-            return new PlanOutcome.Refused("Seul un entretien prévu et à venir peut faire l'objet d'un rappel.");
+        if (SendingRules.MayRemindNow(interview.Status, interview.ScheduledAt, now) is { Allowed: false } late)
+            return new PlanOutcome.Refused(late.Reason!);
         var person = await PersonAsync(interview.PersonId, ct);
         var consents = await ConsentsAsync(person.Id, ct);
         var refused = SmsRefusal(person, consents);
@@ -161,23 +161,9 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid actorId, string? refusal = null)
     {
         var now = clock.GetUtcNow();
-        var message = new OutboxMessage
-        {
-            DepartmentId = person.DepartmentId,
-            PersonId = person.Id,
-            InterviewId = interviewId,
-            Purpose = purpose,
-            Channel = channel,
-            Recipient = (channel == MessageChannel.Sms ? person.Phone : person.Email) ?? "",
-            Subject = composed.Subject,
-            Body = composed.Body,
-            HtmlBody = composed.Html,
-            Calendar = composed.Calendar,
-            DueAt = dueAt,
-            NotAfter = notAfter,
-            CreatedById = actorId,
-            CreatedAt = now,
-        };
+        var message = OutboxMessage.Plan(person.DepartmentId, person.Id, interviewId, purpose, channel,
+            (channel == MessageChannel.Sms ? person.Phone : person.Email) ?? "",
+            new MessageContent(composed.Subject, composed.Body, composed.Html, composed.Calendar), dueAt, notAfter, actorId, now);
         if (refusal is not null) message.Cancel(refusal, now);
         db.OutboxMessages.Add(message);
         db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.MessageToPerson,

@@ -57,8 +57,13 @@ public sealed class MessagesViewComponent(AppDbContext db, TimeProvider clock) :
         var lines = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(MessagesPanel.Limit)
             .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts))
             .ToListAsync(HttpContext.RequestAborted);
-        var canRemind = interviewId is { } id && await db.Interviews.AnyAsync(i => i.Id == id && i.Status == Domain.Interviews.InterviewStatus.Planned
-            && i.ScheduledAt > clock.GetUtcNow(), HttpContext.RequestAborted);
+        var canRemind = false;
+        if (interviewId is { } id)
+        {
+            var interview = await db.Interviews.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Status, i.ScheduledAt })
+                .FirstOrDefaultAsync(HttpContext.RequestAborted);
+            canRemind = interview is not null && SendingRules.MayRemindNow(interview.Status, interview.ScheduledAt, clock.GetUtcNow()).Allowed;
+        }
         return View(new MessagesPanel(personId, interviewId, canRemind, lines));
     }
 }

@@ -87,7 +87,7 @@ public static class SessionValidation
 
         // One statement of three primary-key lookups, no aggregate: whether the roles and departments still match the
         // cookie is told by one number (AppUser.ClaimsVersion, moved by triggers), so they are read only when it moved.
-        var row = await FindSession(db, sessionId.Value, http.RequestAborted);
+        var row = await FindSession(services.GetRequiredService<SessionDataSource>(), sessionId.Value, http.RequestAborted);
 
         if (row is null || row.UserId != userId.Value || row.EndedAt is not null)
         {
@@ -135,22 +135,44 @@ public static class SessionValidation
             secondFactorRequired && !row.TwoFactorEnabled));
     }
 
-    // Compiled once: the session, its user and the user's department, by primary key, in one statement. The filters are
-    // set aside: the department filter is not bound to this user yet, and must never hide their own session from its check.
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SessionRow?>> FindSession = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid id, CancellationToken ct) => (
-                from s in db.UserSessions.IgnoreQueryFilters()
-                where s.Id == id
-                join u in db.Users on s.UserId equals u.Id
-                join d in db.Departments on u.DepartmentId equals d.Id
-                select new SessionRow
-                {
-                    UserId = s.UserId, CreatedAt = s.CreatedAt, LastSeenAt = s.LastSeenAt, EndedAt = s.EndedAt, SecondFactorAt = s.SecondFactorAt,
-                    IsActive = u.IsActive, SecurityStamp = u.SecurityStamp, DepartmentId = u.DepartmentId, TeamId = u.TeamId,
-                    MustChangePassword = u.MustChangePassword, TwoFactorEnabled = u.TwoFactorEnabled, ClaimsVersion = u.ClaimsVersion,
-                    IdleTimeoutMinutes = d.IdleTimeoutMinutes, RequireTwoFactorForAll = d.RequireTwoFactorForAll,
-                })
-            .FirstOrDefault());
+    // The session, its user and the user's department, by primary key, in one statement. Raw Npgsql on the session
+    // check's own data source (ADR-0026): no EF Core around a statement run on every request, and a plan PostgreSQL
+    // keeps instead of planning it each time. No query filter to set aside: the department filter is not bound to this
+    // user yet, and must never hide their own session from its check.
+    private const string FindSessionSql = """
+        SELECT s."UserId", s."CreatedAt", s."LastSeenAt", s."EndedAt", s."SecondFactorAt",
+               u."IsActive", u."SecurityStamp", u."DepartmentId", u."TeamId", u."MustChangePassword", u."TwoFactorEnabled",
+               u."ClaimsVersion", d."IdleTimeoutMinutes", d."RequireTwoFactorForAll"
+        FROM "UserSessions" s
+        JOIN "AspNetUsers" u ON u."Id" = s."UserId"
+        JOIN "Departments" d ON d."Id" = u."DepartmentId"
+        WHERE s."Id" = $1
+        """;
+
+    private static async Task<SessionRow?> FindSession(SessionDataSource sessions, Guid id, CancellationToken ct)
+    {
+        await using var command = sessions.Source.CreateCommand(FindSessionSql);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new SessionRow
+        {
+            UserId = reader.GetGuid(0),
+            CreatedAt = reader.GetFieldValue<DateTimeOffset>(1),
+            LastSeenAt = reader.GetFieldValue<DateTimeOffset>(2),
+            EndedAt = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+            SecondFactorAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+            IsActive = reader.GetBoolean(5),
+            SecurityStamp = reader.IsDBNull(6) ? null : reader.GetString(6),
+            DepartmentId = reader.GetInt32(7),
+            TeamId = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            MustChangePassword = reader.GetBoolean(9),
+            TwoFactorEnabled = reader.GetBoolean(10),
+            ClaimsVersion = reader.GetInt32(11),
+            IdleTimeoutMinutes = reader.GetInt32(12),
+            RequireTwoFactorForAll = reader.GetBoolean(13),
+        };
+    }
 
     /// <summary>
     /// Whether the cookie's claims were built from the user's current roles, departments, team and marks: the version they

@@ -36,9 +36,9 @@ public sealed record SessionState(Guid SessionId, Guid UserId, DateTimeOffset Cr
 /// <summary>
 /// Checks the sign-in cookie against the server on every request, with one query of three primary-key lookups: its
 /// session (not ended, not idle for longer than the department allows, younger than the absolute lifetime), and its user
-/// (active, same security stamp, same claims version as the cookie: roles, departments, team; ADR-0026). A deactivation, a sign-out elsewhere or a new password
-/// ends the session at the next request; a role or department change rebuilds the cookie's claims at the next request.
-/// Measured in docs/security.md (about one primary-key lookup per request).
+/// (active, same security stamp, same claims version as the cookie: roles, departments, team; ADR-0026). A deactivation,
+/// a sign-out elsewhere or a new password ends the session at the next request; a role or department change rebuilds the
+/// cookie's claims at the next request. Measured in docs/security.md and docs/performance.md (« Round 3 »).
 /// </summary>
 public static class SessionValidation
 {

@@ -22,40 +22,68 @@ public sealed class OutboxMessage : IDepartmentScoped
     /// <summary>The HTML version encodes accented letters as entities: it may be several times longer than the text.</summary>
     public const int HtmlBodyMaxLength = 200000;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public int DepartmentId { get; set; }
-    public Guid PersonId { get; set; }
-    public Guid? InterviewId { get; set; }
-    /// <summary>The group session the message is about (invitation, reminder, change, cancellation).</summary>
-    public Guid? GroupSessionId { get; set; }
-    public MessagePurpose Purpose { get; set; }
-    public MessageChannel Channel { get; set; }
-    /// <summary>An e-mail address or a phone number, as it was when the message was planned.</summary>
-    public string Recipient { get; set; } = "";
-    public string? Subject { get; set; }
-    public string Body { get; set; } = "";
-    public string? HtmlBody { get; set; }
-    /// <summary>An iCalendar event for invitations and changes (RFC 5545 text).</summary>
-    public string? Calendar { get; set; }
-    /// <summary>When the message should leave at the earliest.</summary>
-    public DateTimeOffset DueAt { get; set; }
-    /// <summary>After this moment the message is useless (a reminder after its interview): it is cancelled, never sent late.</summary>
-    public DateTimeOffset? NotAfter { get; set; }
-    public MessageStatus Status { get; set; } = MessageStatus.Planned;
-    /// <summary>Why the message is in its status, in French (a failure, a cancellation, a wait for allowed hours).</summary>
-    public string? StatusReason { get; set; }
-    public int Attempts { get; set; }
-    public string? ProviderReference { get; set; }
-    public Guid CreatedById { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SendingSince { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-    public DateTimeOffset? DeliveredAt { get; set; }
-    public DateTimeOffset? EndedAt { get; set; }
-    /// <summary>The message this one sends again, when a worker asked to resend.</summary>
-    public Guid? ResendOfId { get; set; }
+    private OutboxMessage() { }
 
-    public uint Version { get; set; }
+    /// <summary>
+    /// A message planned to leave at <paramref name="dueAt"/> at the earliest, never after <paramref name="notAfter"/>; its
+    /// state moves only through the methods below (sending, sent, delivered, failed, cancelled, held, resent).
+    /// </summary>
+    public static OutboxMessage Plan(int departmentId, Guid personId, Guid? interviewId, MessagePurpose purpose, MessageChannel channel,
+        string recipient, MessageContent content, DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid createdById, DateTimeOffset now,
+        Guid? groupSessionId = null) =>
+        new()
+        {
+            DepartmentId = departmentId,
+            PersonId = personId,
+            InterviewId = interviewId,
+            GroupSessionId = groupSessionId,
+            Purpose = purpose,
+            Channel = channel,
+            Recipient = recipient,
+            Subject = content.Subject,
+            Body = content.Body,
+            HtmlBody = content.Html,
+            Calendar = content.Calendar,
+            DueAt = dueAt,
+            NotAfter = notAfter,
+            CreatedById = createdById,
+            CreatedAt = now,
+        };
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public int DepartmentId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Guid? InterviewId { get; private set; }
+    /// <summary>The group session the message is about (invitation, reminder, change, cancellation).</summary>
+    public Guid? GroupSessionId { get; private set; }
+    public MessagePurpose Purpose { get; private set; }
+    public MessageChannel Channel { get; private set; }
+    /// <summary>An e-mail address or a phone number, as it was when the message was planned.</summary>
+    public string Recipient { get; private set; } = "";
+    public string? Subject { get; private set; }
+    public string Body { get; private set; } = "";
+    public string? HtmlBody { get; private set; }
+    /// <summary>An iCalendar event for invitations and changes (RFC 5545 text).</summary>
+    public string? Calendar { get; private set; }
+    /// <summary>When the message should leave at the earliest.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+    /// <summary>After this moment the message is useless (a reminder after its interview): it is cancelled, never sent late.</summary>
+    public DateTimeOffset? NotAfter { get; private set; }
+    public MessageStatus Status { get; private set; } = MessageStatus.Planned;
+    /// <summary>Why the message is in its status, in French (a failure, a cancellation, a wait for allowed hours).</summary>
+    public string? StatusReason { get; private set; }
+    public int Attempts { get; private set; }
+    public string? ProviderReference { get; private set; }
+    public Guid CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SendingSince { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    /// <summary>The message this one sends again, when a worker asked to resend.</summary>
+    public Guid? ResendOfId { get; private set; }
+
+    public uint Version { get; private set; }
 
     public bool IsPlanned => Status == MessageStatus.Planned;
 
@@ -149,27 +177,15 @@ public sealed class OutboxMessage : IDepartmentScoped
             throw new DomainRuleException("Ce message n'est pas encore parti : inutile de le renvoyer.");
         if (NotAfter is { } limit && limit <= now)
             throw new DomainRuleException("Ce message n'a plus d'objet : l'entretien qu'il annonçait a commencé ou est passé.");
-        return new OutboxMessage
-        {
-            DepartmentId = DepartmentId,
-            PersonId = PersonId,
-            InterviewId = InterviewId,
-            GroupSessionId = GroupSessionId,
-            Purpose = Purpose,
-            Channel = Channel,
-            Recipient = recipient,
-            Subject = Subject,
-            Body = Body,
-            HtmlBody = HtmlBody,
-            Calendar = Calendar,
-            DueAt = now,
-            NotAfter = NotAfter,
-            CreatedById = by,
-            CreatedAt = now,
-            ResendOfId = Id,
-        };
+        var copy = Plan(DepartmentId, PersonId, InterviewId, Purpose, Channel, recipient, new MessageContent(Subject, Body, HtmlBody, Calendar),
+            now, NotAfter, by, now, GroupSessionId);
+        copy.ResendOfId = Id;
+        return copy;
     }
 }
+
+/// <summary>The exact text of a message, rendered when it is planned: subject (e-mail), text, HTML (e-mail), iCalendar event.</summary>
+public sealed record MessageContent(string? Subject, string Body, string? Html = null, string? Calendar = null);
 
 public static class MessageText
 {

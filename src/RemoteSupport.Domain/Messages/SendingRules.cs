@@ -149,6 +149,12 @@ public static class SendingRules
 
     public static readonly TimeSpan ReminderMinimumNotice = TimeSpan.FromHours(1);
 
+    /// <summary>« Envoyer un rappel maintenant »: only for an interview still planned and still to come.</summary>
+    public static RuleResult MayRemindNow(InterviewStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status == InterviewStatus.Planned && scheduledAt > now
+            ? RuleResult.Ok
+            : RuleResult.Refuse("Seul un entretien prévu et à venir peut faire l'objet d'un rappel.");
+
     /// <summary>
     /// A withdrawal (or refusal) of a channel cancels every message still planned on it at once, with the reason.
     /// Returns the messages it cancelled.

@@ -21,6 +21,7 @@ public sealed class AppClaimsFactory(
             identity.AddClaim(new Claim(AppClaims.Department, d.ToString(CultureInfo.InvariantCulture)));
         if (user.TeamId is { } team) identity.AddClaim(new Claim(AppClaims.Team, team.ToString(CultureInfo.InvariantCulture)));
         if (user.MustChangePassword) identity.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
+        identity.AddClaim(new Claim(AppClaims.ClaimsVersion, user.ClaimsVersion.ToString(CultureInfo.InvariantCulture)));
         return identity;
     }
 }

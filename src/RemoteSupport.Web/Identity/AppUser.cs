@@ -16,6 +16,12 @@ public sealed class AppUser : IdentityUser<Guid>
     public int LockoutCount { get; set; }
     /// <summary>The last authenticator time step accepted: a code is good once (no replay within its 30 seconds).</summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>
+    /// Moved by database triggers (ClaimsVersionSql) whenever the roles, departments, team, name or "must change password"
+    /// mark change; the cookie carries the version its claims were built from, so the per-request session check compares
+    /// one number and rebuilds the claims only when it moved. Never written by the application.
+    /// </summary>
+    public int ClaimsVersion { get; set; }
     /// <summary>Further departments an administrator spans (the home department is implied).</summary>
     public List<UserDepartmentGrant> ExtraDepartments { get; set; } = [];
 }
@@ -54,6 +60,8 @@ public static class AppClaims
     public const string Team = "rs:team";
     public const string DisplayName = "rs:name";
     public const string MustChangePassword = "rs:mustchange";
+    /// <summary>The <see cref="AppUser.ClaimsVersion"/> the cookie's claims were built from.</summary>
+    public const string ClaimsVersion = "rs:cv";
     /// <summary>The server-side session this cookie belongs to (<see cref="UserSession"/>).</summary>
     public const string Session = "rs:sid";
     /// <summary>Identity's mark of a sign-in completed with a second factor.</summary>

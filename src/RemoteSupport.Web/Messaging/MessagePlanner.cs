@@ -97,8 +97,8 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
     public async Task<PlanOutcome> ReminderNowAsync(Interview interview, Guid actorId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (interview.Status != InterviewStatus.Planned || interview.ScheduledAt <= now)
-            return new PlanOutcome.Refused("Seul un entretien prévu et à venir peut faire l'objet d'un rappel.");
+        if (SendingRules.MayRemindNow(interview.Status, interview.ScheduledAt, now) is { Allowed: false } late)
+            return new PlanOutcome.Refused(late.Reason!);
         var person = await PersonAsync(interview.PersonId, ct);
         var consents = await ConsentsAsync(person.Id, ct);
         var refused = SmsRefusal(person, consents);
@@ -226,9 +226,8 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
     {
         var values = await composer.GroupValuesAsync(person, session, worker, formerTime, ct);
         var composed = MessageComposer.ComposeGroup(await composer.TextAsync(person.DepartmentId, purpose, channel, ct), channel, values, session, purpose, worker.Email);
-        var message = Add(person, null, purpose, channel, composed, dueAt ?? clock.GetUtcNow(),
-            purpose == MessagePurpose.GroupCancellation ? null : notAfter ?? session.ScheduledAt, actorId);
-        message.GroupSessionId = session.Id;
+        Add(person, null, purpose, channel, composed, dueAt ?? clock.GetUtcNow(),
+            purpose == MessagePurpose.GroupCancellation ? null : notAfter ?? session.ScheduledAt, actorId, groupSessionId: session.Id);
     }
 
     private async Task CancelPlannedOfSessionAsync(Guid sessionId, Guid? personId, string reason, CancellationToken ct)
@@ -290,26 +289,12 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
     }
 
     private OutboxMessage Add(AccompaniedPerson person, Guid? interviewId, MessagePurpose purpose, MessageChannel channel, ComposedMessage composed,
-        DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid actorId, string? refusal = null)
+        DateTimeOffset dueAt, DateTimeOffset? notAfter, Guid actorId, string? refusal = null, Guid? groupSessionId = null)
     {
         var now = clock.GetUtcNow();
-        var message = new OutboxMessage
-        {
-            DepartmentId = person.DepartmentId,
-            PersonId = person.Id,
-            InterviewId = interviewId,
-            Purpose = purpose,
-            Channel = channel,
-            Recipient = (channel == MessageChannel.Sms ? person.Phone : person.Email) ?? "",
-            Subject = composed.Subject,
-            Body = composed.Body,
-            HtmlBody = composed.Html,
-            Calendar = composed.Calendar,
-            DueAt = dueAt,
-            NotAfter = notAfter,
-            CreatedById = actorId,
-            CreatedAt = now,
-        };
+        var message = OutboxMessage.Plan(person.DepartmentId, person.Id, interviewId, purpose, channel,
+            (channel == MessageChannel.Sms ? person.Phone : person.Email) ?? "",
+            new MessageContent(composed.Subject, composed.Body, composed.Html, composed.Calendar), dueAt, notAfter, actorId, now, groupSessionId);
         if (refusal is not null) message.Cancel(refusal, now);
         db.OutboxMessages.Add(message);
         db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actorId, now, ActivityKind.MessageToPerson,

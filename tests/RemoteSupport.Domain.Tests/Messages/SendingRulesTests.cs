@@ -20,11 +20,10 @@ public sealed class SendingRulesTests
     private static List<ConsentRecord> Granted(params Modality[] modalities) =>
         modalities.Select(m => ConsentRecord.Seed(1, Person.Id, m, ConsentDecision.Granted, MondayTen.AddDays(-30), Guid.Empty)).ToList();
 
-    private static OutboxMessage Sms(MessagePurpose purpose = MessagePurpose.Free, Guid? interviewId = null, DateTimeOffset? notAfter = null) => new()
-    {
-        DepartmentId = 1, PersonId = Person.Id, Channel = MessageChannel.Sms, Purpose = purpose, InterviewId = interviewId, NotAfter = notAfter,
-        Recipient = "06 39 98 00 01", Body = "Bonjour", DueAt = MondayTen,
-    };
+    private static OutboxMessage Sms(MessagePurpose purpose = MessagePurpose.Free, Guid? interviewId = null, DateTimeOffset? notAfter = null,
+        DateTimeOffset? dueAt = null, MessageChannel channel = MessageChannel.Sms) =>
+        OutboxMessage.Plan(1, Person.Id, interviewId, purpose, channel, channel == MessageChannel.Sms ? "06 39 98 00 01" : "p@exemple.test",
+            new MessageContent(null, "Bonjour"), dueAt ?? MondayTen, notAfter, Guid.Empty, MondayTen.AddDays(-1));
 
     [Fact]
     public void No_message_leaves_for_a_person_who_objects_or_whose_processing_is_restricted()
@@ -52,8 +51,7 @@ public sealed class SendingRulesTests
     [Fact]
     public void An_email_needs_the_recorded_agreement_to_receive_emails()
     {
-        var email = Sms();
-        email.Channel = MessageChannel.Email;
+        var email = Sms(channel: MessageChannel.Email);
         Assert.IsType<SendDecision.Cancel>(SendingRules.Decide(email, Department, Person, Granted(Modality.Sms), null, MondayTen));
         Assert.IsType<SendDecision.SendNow>(SendingRules.Decide(email, Department, Person, Granted(Modality.Email), null, MondayTen));
     }
@@ -101,8 +99,7 @@ public sealed class SendingRulesTests
         var interviewId = Guid.NewGuid();
         var interviewAt = Paris(23, 9, 30); // Monday 9:30; the day-before reminder falls on Sunday
         var (due, notAfter) = SendingRules.ReminderWindow(interviewAt, 24);
-        var reminder = Sms(MessagePurpose.Reminder, interviewId, notAfter);
-        reminder.DueAt = due;
+        var reminder = Sms(MessagePurpose.Reminder, interviewId, notAfter, dueAt: due);
         var decision = SendingRules.Decide(reminder, Department, Person, Granted(Modality.Sms), new InterviewState(InterviewStatus.Planned, interviewAt), Paris(22, 9, 30));
         var cancel = Assert.IsType<SendDecision.Cancel>(decision);
         Assert.Contains("trop tard", cancel.Reason);
@@ -133,8 +130,7 @@ public sealed class SendingRulesTests
     public void A_withdrawal_cancels_every_planned_message_of_that_channel_only()
     {
         var planned = Sms();
-        var other = Sms();
-        other.Channel = MessageChannel.Email;
+        var other = Sms(channel: MessageChannel.Email);
         var sent = Sms();
         sent.StartSending(MondayTen);
         sent.MarkSent(MondayTen, "x");
@@ -152,12 +148,15 @@ public sealed class SendingRulesTests
 
 public sealed class OutboxMessageTests
 {
+    private static OutboxMessage Sms() => OutboxMessage.Plan(1, Guid.Empty, null, MessagePurpose.Free, MessageChannel.Sms, "06 00 00 00 00",
+        new MessageContent(null, "Bonjour"), Now, null, Guid.Empty, Now);
+
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Goes_planned_sending_sent_delivered()
     {
-        var m = new OutboxMessage();
+        var m = Sms();
         m.StartSending(Now);
         Assert.Equal(1, m.Attempts);
         m.MarkSent(Now, "ref-1");
@@ -170,7 +169,7 @@ public sealed class OutboxMessageTests
     [Fact]
     public void A_temporary_failure_is_retried_with_growing_waits_then_fails()
     {
-        var m = new OutboxMessage();
+        var m = Sms();
         var waits = new List<TimeSpan>();
         for (var i = 0; i < OutboxMessage.MaxAttempts - 1; i++)
         {
@@ -188,7 +187,7 @@ public sealed class OutboxMessageTests
     [Fact]
     public void A_permanent_failure_is_never_retried()
     {
-        var m = new OutboxMessage();
+        var m = Sms();
         m.StartSending(Now);
         m.Fail("numéro invalide", permanent: true, Now);
         Assert.Equal(MessageStatus.Failed, m.Status);
@@ -199,7 +198,7 @@ public sealed class OutboxMessageTests
     [Fact]
     public void Only_a_planned_message_can_be_cancelled_and_a_message_can_leave_only_once()
     {
-        var m = new OutboxMessage();
+        var m = Sms();
         m.StartSending(Now);
         Assert.Throws<DomainRuleException>(() => m.Cancel("x", Now));
         Assert.Throws<DomainRuleException>(() => m.StartSending(Now));
@@ -208,7 +207,7 @@ public sealed class OutboxMessageTests
     [Fact]
     public void A_resend_is_a_new_planned_copy_with_the_same_text()
     {
-        var m = new OutboxMessage { Body = "Bonjour", Channel = MessageChannel.Sms, Recipient = "06 00 00 00 00" };
+        var m = Sms();
         m.StartSending(Now);
         m.Fail("numéro invalide", true, Now);
         var copy = m.CopyToResend("06 39 98 00 02", Guid.NewGuid(), Now);
@@ -216,6 +215,34 @@ public sealed class OutboxMessageTests
         Assert.Equal("Bonjour", copy.Body);
         Assert.Equal("06 39 98 00 02", copy.Recipient);
         Assert.Equal(m.Id, copy.ResendOfId);
+    }
+
+    [Fact]
+    public void A_message_is_planned_by_its_factory_and_its_state_moves_only_through_its_rules()
+    {
+        var m = OutboxMessage.Plan(1, Guid.Empty, null, MessagePurpose.Free, MessageChannel.Email, "p@exemple.test",
+            new MessageContent("Objet", "Bonjour", "<p>Bonjour</p>"), Now, null, Guid.Empty, Now);
+        Assert.Equal(MessageStatus.Planned, m.Status);
+        Assert.Equal(0, m.Attempts);
+        Assert.Equal(Now, m.DueAt);
+        Assert.Equal(("Objet", "Bonjour", "<p>Bonjour</p>"), (m.Subject, m.Body, m.HtmlBody));
+        Assert.Null(m.SentAt);
+        // No public setter on what the status machine governs.
+        foreach (var name in new[] { nameof(OutboxMessage.Status), nameof(OutboxMessage.DueAt), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.Attempts),
+                     nameof(OutboxMessage.StatusReason), nameof(OutboxMessage.EndedAt), nameof(OutboxMessage.DeliveredAt), nameof(OutboxMessage.SendingSince) })
+            Assert.False(typeof(OutboxMessage).GetProperty(name)!.SetMethod!.IsPublic, name);
+        Assert.DoesNotContain(typeof(OutboxMessage).GetConstructors(), c => c.IsPublic);
+    }
+
+    [Fact]
+    public void A_reminder_now_is_only_for_an_interview_still_planned_and_to_come()
+    {
+        Assert.True(SendingRules.MayRemindNow(InterviewStatus.Planned, Now.AddHours(2), Now).Allowed);
+        var past = SendingRules.MayRemindNow(InterviewStatus.Planned, Now, Now);
+        Assert.False(past.Allowed);
+        Assert.Equal("Seul un entretien prévu et à venir peut faire l'objet d'un rappel.", past.Reason);
+        Assert.False(SendingRules.MayRemindNow(InterviewStatus.Cancelled, Now.AddDays(1), Now).Allowed);
+        Assert.False(SendingRules.MayRemindNow(InterviewStatus.InProgress, Now.AddDays(1), Now).Allowed);
     }
 }
 

@@ -237,11 +237,8 @@ public sealed partial class RouteAuthorizationTests(AppFactory factory) : WebTes
             };
             r.SetCommune("Vannes");
             var g = new PublicGuide { DepartmentId = World.Cd56.Id, Modality = Modality.Phone, Title = "Guide 56", Steps = "Une étape.", HelpPhone = "02 61 91 00 00" };
-            var m = new OutboxMessage
-            {
-                DepartmentId = World.Cd56.Id, PersonId = person.Id, Purpose = MessagePurpose.Free, Channel = MessageChannel.Sms, Recipient = "0677123451",
-                Body = "Pouvez-vous me rappeler ?", DueAt = TestClock.Start.AddDays(1), CreatedById = World.Worker56.Id, CreatedAt = TestClock.Start,
-            };
+            var m = OutboxMessage.Plan(World.Cd56.Id, person.Id, null, MessagePurpose.Free, MessageChannel.Sms, "0677123451",
+                new MessageContent(null, "Pouvez-vous me rappeler ?"), TestClock.Start.AddDays(1), null, World.Worker56.Id, TestClock.Start);
             db.Resources.Add(r);
             db.PublicGuides.Add(g);
             db.OutboxMessages.Add(m);

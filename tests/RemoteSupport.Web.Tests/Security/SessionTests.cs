@@ -2,6 +2,7 @@ using System.Net;
 using WebClient = RemoteSupport.Web.Tests.Infrastructure.WebClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Tests.Infrastructure;
 
@@ -125,5 +126,61 @@ public sealed class SessionTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("Votre mot de passe a été changé.", changed.Flash);
         Assert.Equal("/Persons", (await client.GetAsync("/Persons")).Url.AbsolutePath);
         Assert.Equal("/Account/Login", (await other.GetAsync("/Persons")).Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_department_taken_away_by_any_write_applies_at_the_very_next_request()
+    {
+        var admin = await SignInAsync(World.SuperAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/Admin/Departments/Edit/{World.Cd29.Id}")).Status);
+        // Not through a page nor UserManager: a direct delete, as an operator's script would do (the trigger moves the
+        // claims version whatever writes).
+        await Factory.WithDbAsync(db => db.UserDepartmentGrants.Where(g => g.UserId == World.SuperAdmin.Id && g.DepartmentId == World.Cd29.Id)
+            .ExecuteDeleteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Admin/Departments/Edit/{World.Cd29.Id}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/Admin/Departments/Edit/{World.Cd56.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task A_team_changed_by_any_write_applies_at_the_very_next_request()
+    {
+        var person = await World.AddPersonAsync(Factory, World.OtherTeamWorker56);
+        var client = await SignInAsync(World.Worker56);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Persons/Details/{person.Id}")).Status);
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Worker56.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamId, World.Lorient.Id)));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Persons/Details/{person.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task The_claims_version_moves_with_what_the_cookie_holds_and_only_then()
+    {
+        Task<int> Version() => Factory.WithDbAsync(db => db.Users.Where(u => u.Id == World.Admin56.Id).Select(u => u.ClaimsVersion).SingleAsync());
+        async Task<bool> Moves(Func<AppDbContext, Task> change)
+        {
+            var before = await Version();
+            await Factory.WithDbAsync(change);
+            return await Version() != before;
+        }
+
+        Assert.True(await Moves(db => db.UserDepartmentGrants.AddAsync(new UserDepartmentGrant { UserId = World.Admin56.Id, DepartmentId = World.Cd29.Id })
+            .AsTask().ContinueWith(_ => db.SaveChangesAsync()).Unwrap()));
+        Assert.True(await Moves(db => db.UserDepartmentGrants.Where(g => g.UserId == World.Admin56.Id).ExecuteDeleteAsync()));
+        Assert.True(await Moves(db => db.Users.Where(u => u.Id == World.Admin56.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Alain Autre"))));
+        Assert.True(await Moves(db => db.Users.Where(u => u.Id == World.Admin56.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, true))));
+        Assert.True(await Moves(db => db.Users.Where(u => u.Id == World.Admin56.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamId, World.Vannes.Id))));
+        Assert.False(await Moves(db => db.Users.Where(u => u.Id == World.Admin56.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutCount, 3))));
+        // Through UserManager, whose UpdateAsync writes every column: the trigger's value is not overwritten.
+        var before = await Version();
+        await Factory.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var admin = (await users.FindByIdAsync(World.Admin56.Id.ToString()))!;
+            await users.AddToRoleAsync(admin, Roles.TeamLead);
+            return true;
+        });
+        Assert.NotEqual(before, await Version());
     }
 }

@@ -14,6 +14,11 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(u => u.ExtraDepartments).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(u => new { u.DepartmentId, u.TeamId, u.IsActive });
+        // Maintained by triggers only (ClaimsVersionSql): never in an INSERT or UPDATE of EF Core (UserManager's UpdateAsync
+        // writes every column and would put back a stale value), read back after each save.
+        var version = b.Property(u => u.ClaimsVersion).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        version.Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        version.Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
     }
 }
 

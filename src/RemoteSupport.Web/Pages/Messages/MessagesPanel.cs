@@ -33,6 +33,19 @@ public sealed record MessageLine(Guid Id, MessagePurpose Purpose, MessageChannel
 public sealed record MessagesPanel(Guid PersonId, Guid? InterviewId, bool CanRemind, IReadOnlyList<MessageLine> Lines)
 {
     public const int Limit = 30;
+
+    // The person's page reads it on every opening: compiled once, one statement on the page's connection (the department
+    // is said, so the (DepartmentId, PersonId, CreatedAt) index serves it; the department filter still applies).
+    private static readonly Func<AppDbContext, int, Guid, IAsyncEnumerable<MessageLine>> PersonLines = EF.CompileAsyncQuery(
+        (AppDbContext db, int departmentId, Guid personId) => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.DepartmentId == departmentId && m.PersonId == personId)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(Limit)
+            .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts)));
+
+    /// <summary>The panel of a person's page (Persons/Details, which has checked access): their latest messages.</summary>
+    public static async Task<MessagesPanel> LoadForPersonAsync(AppDbContext db, int departmentId, Guid personId, CancellationToken ct) =>
+        new(personId, null, false, await PersonLines(db, departmentId, personId).ToListAsync(ct));
 }
 
 public sealed class MessagesViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
@@ -44,8 +57,13 @@ public sealed class MessagesViewComponent(AppDbContext db, TimeProvider clock) :
         var lines = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(MessagesPanel.Limit)
             .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts))
             .ToListAsync(HttpContext.RequestAborted);
-        var canRemind = interviewId is { } id && await db.Interviews.AnyAsync(i => i.Id == id && i.Status == Domain.Interviews.InterviewStatus.Planned
-            && i.ScheduledAt > clock.GetUtcNow(), HttpContext.RequestAborted);
+        var canRemind = false;
+        if (interviewId is { } id)
+        {
+            var interview = await db.Interviews.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Status, i.ScheduledAt })
+                .FirstOrDefaultAsync(HttpContext.RequestAborted);
+            canRemind = interview is not null && SendingRules.MayRemindNow(interview.Status, interview.ScheduledAt, clock.GetUtcNow()).Allowed;
+        }
         return View(new MessagesPanel(personId, interviewId, canRemind, lines));
     }
 }

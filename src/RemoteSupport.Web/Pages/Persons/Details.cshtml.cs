@@ -9,7 +9,9 @@ using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Infrastructure;
 using RemoteSupport.Web.Pages.Consents;
 using RemoteSupport.Web.Pages.Contacts;
+using RemoteSupport.Web.Pages.Directory;
 using RemoteSupport.Web.Pages.Interviews;
+using RemoteSupport.Web.Pages.Messages;
 
 namespace RemoteSupport.Web.Pages.Persons;
 
@@ -30,7 +32,8 @@ public sealed class Details(Details.Handler handler) : PageModel
         public sealed record JournalLine(DateTimeOffset At, ActivityKind Kind, string Description, string Actor);
 
         public sealed record View(AccompaniedPerson Person, string ReferentName, IReadOnlyList<JournalLine> Journal, int JournalTotal,
-            ConsentPanel Consents, PersonInterviewsPanel Interviews, FollowUpPanel FollowUps);
+            ConsentPanel Consents, PersonInterviewsPanel Interviews, FollowUpPanel FollowUps, MessagesPanel Messages,
+            OrientationPanel Orientations);
 
         public const int JournalLimit = 100;
 
@@ -55,8 +58,10 @@ public sealed class Details(Details.Handler handler) : PageModel
 
         public async Task<View?> HandleAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
         {
-            // The page is opened often and shows many panels: each panel is one query (its count only when its list
-            // is cut), all on one connection taken from the pool once, plus the access trace. Six round trips in all.
+            // The page is opened often and shows many panels: each panel is at most one query (its count only when its
+            // list is cut; the follow-up actions and the orientations share one), all on one connection taken from the
+            // pool once, plus the access trace. Seven round trips in all, eight for a person who needs digital help
+            // (docs/performance.md, « Round 3 »).
             await db.Database.OpenConnectionAsync(ct);
             var found = await FindPerson(db, id, ct);
             if (found is null) return null;
@@ -75,11 +80,13 @@ public sealed class Details(Details.Handler handler) : PageModel
                 .Where(i => i.Status == InterviewStatus.Planned)
                 .Select(i => new ConsentPanel.PlannedInterview(i.Id, i.ScheduledAt, i.Modality));
             var consents = await ConsentPanel.LoadAsync(db, person, planned, now, ct);
-            var followUps = await FollowUpPanel.LoadAsync(db, id, FrenchTime.Today(clock), ct);
+            var (followUps, orientationLines) = await FollowUpPanel.LoadAsync(db, reference.DepartmentId, id, FrenchTime.Today(clock), ct);
+            var messages = await MessagesPanel.LoadForPersonAsync(db, reference.DepartmentId, id, ct);
+            var orientations = await OrientationPanel.LoadAsync(db, person, orientationLines, ct);
 
             gate.RecordAccess(user, reference, "Details");
             await db.SaveChangesAsync(ct);
-            return new View(person, found.ReferentName, lines, total, consents, interviews, followUps);
+            return new View(person, found.ReferentName, lines, total, consents, interviews, followUps, messages, orientations);
         }
     }
 }

@@ -309,12 +309,8 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             for (var i = 0; i < count; i++)
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    DepartmentId = person.DepartmentId, PersonId = person.Id, Purpose = MessagePurpose.Free, Channel = MessageChannel.Email,
-                    Recipient = person.Email!, Subject = $"Message {i}", Body = "Bonjour", DueAt = TestClock.Start, CreatedAt = TestClock.Start,
-                    CreatedById = World.Worker56.Id,
-                });
+                db.OutboxMessages.Add(OutboxMessage.Plan(person.DepartmentId, person.Id, null, MessagePurpose.Free, MessageChannel.Email,
+                    person.Email!, new MessageContent($"Message {i}", "Bonjour"), TestClock.Start, null, World.Worker56.Id, TestClock.Start));
             await db.SaveChangesAsync();
         });
 
@@ -363,12 +359,21 @@ public sealed class MessageFlowTests(AppFactory factory) : WebTest(factory)
         await AddInterviewAsync(Factory, person, World.Worker56, at: Tomorrow10.AddDays(2));
         await Factory.WithDbAsync(async db =>
         {
-            OutboxMessage Message(MessageStatus status, Guid? interviewId) => new()
+            OutboxMessage Message(MessageStatus status, Guid? interviewId)
             {
-                DepartmentId = person.DepartmentId, PersonId = person.Id, InterviewId = interviewId, Purpose = interviewId is null ? MessagePurpose.Free : MessagePurpose.Reminder,
-                Channel = MessageChannel.Sms, Recipient = person.Phone!, Body = "x", DueAt = TestClock.Start, CreatedAt = TestClock.Start,
-                CreatedById = World.Worker56.Id, Status = status,
-            };
+                var m = OutboxMessage.Plan(person.DepartmentId, person.Id, interviewId, interviewId is null ? MessagePurpose.Free : MessagePurpose.Reminder,
+                    MessageChannel.Sms, person.Phone!, new MessageContent(null, "x"), TestClock.Start, null, World.Worker56.Id, TestClock.Start);
+                // Through the status machine, as the sender moves it.
+                m.StartSending(TestClock.Start);
+                if (status == MessageStatus.Delivered)
+                {
+                    m.MarkSent(TestClock.Start, "ref");
+                    m.MarkDelivered(TestClock.Start);
+                }
+                else m.Fail("numéro invalide", permanent: true, TestClock.Start);
+                Assert.Equal(status, m.Status);
+                return m;
+            }
             db.OutboxMessages.AddRange(Message(MessageStatus.Delivered, withReminder.Id), Message(MessageStatus.Failed, null), Message(MessageStatus.Failed, null));
             await db.SaveChangesAsync();
         });

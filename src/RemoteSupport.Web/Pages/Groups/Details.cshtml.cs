@@ -42,7 +42,7 @@ public sealed class Details(Details.Handler handler) : PageModel
             SessionView.LoadAsync(db, groups, persons, clock, user, id, ct);
 
         /// <summary>
-        /// The persons this worker follows (their own caseload), not yet in the session, each with what would stop them
+        /// The persons this worker follows (their own caseload and their team's), not yet in the session, each with what would stop them
         /// joining (the modality consent or the group agreement), so the form says it before anything is posted.
         /// </summary>
         public async Task<IReadOnlyList<Candidate>> CandidatesAsync(SessionView view, ClaimsPrincipal user, CancellationToken ct)
@@ -51,8 +51,11 @@ public sealed class Details(Details.Handler handler) : PageModel
             var me = user.RequiredUserId();
             var taken = view.Participants.Where(p => p.Status is Domain.Groups.ParticipantStatus.Registered or Domain.Groups.ParticipantStatus.Waiting
                 or Domain.Groups.ParticipantStatus.Proposed).Select(p => p.PersonId).ToHashSet();
+            // The worker's own persons and their team's (a colleague may stand in for the referent, as PersonGate says).
+            var team = user.TeamId();
             var mine = await db.Persons.AsNoTracking()
-                .Where(p => p.ReferentId == me && p.Status == PersonStatus.Active && p.AnonymisedAt == null)
+                .Where(p => (p.ReferentId == me || (team != null && db.Users.Any(u => u.Id == p.ReferentId && u.TeamId == team)))
+                    && p.Status == PersonStatus.Active && p.AnonymisedAt == null && !p.ProcessingRestricted)
                 .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).Take(500)
                 .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
             mine.RemoveAll(p => taken.Contains(p.Id));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Groups;
 using RemoteSupport.Web.Data;
@@ -25,10 +24,4 @@ public sealed record PersonGroupsPanel(Guid PersonId, IReadOnlyList<PersonGroups
             .ToListAsync(ct);
         return new PersonGroupsPanel(personId, lines);
     }
-}
-
-public sealed class GroupSessionsViewComponent(AppDbContext db) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(Guid personId) =>
-        View("/Pages/Groups/_PersonGroupsPanel.cshtml", await PersonGroupsPanel.LoadAsync(db, personId, HttpContext.RequestAborted));
 }

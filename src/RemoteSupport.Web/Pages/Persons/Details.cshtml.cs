@@ -33,7 +33,7 @@ public sealed class Details(Details.Handler handler) : PageModel
 
         public sealed record View(AccompaniedPerson Person, string ReferentName, IReadOnlyList<JournalLine> Journal, int JournalTotal,
             ConsentPanel Consents, PersonInterviewsPanel Interviews, FollowUpPanel FollowUps, MessagesPanel Messages,
-            OrientationPanel Orientations);
+            OrientationPanel Orientations, Groups.PersonGroupsPanel Groups);
 
         public const int JournalLimit = 100;
 
@@ -60,7 +60,7 @@ public sealed class Details(Details.Handler handler) : PageModel
         {
             // The page is opened often and shows many panels: each panel is at most one query (its count only when its
             // list is cut; the follow-up actions and the orientations share one), all on one connection taken from the
-            // pool once, plus the access trace. Seven round trips in all, eight for a person who needs digital help
+            // pool once, plus the access trace. Eight round trips in all (the group sessions are the eighth), nine for a person who needs digital help
             // (docs/performance.md, « Round 3 »).
             await db.Database.OpenConnectionAsync(ct);
             var found = await FindPerson(db, id, ct);
@@ -83,10 +83,11 @@ public sealed class Details(Details.Handler handler) : PageModel
             var (followUps, orientationLines) = await FollowUpPanel.LoadAsync(db, reference.DepartmentId, id, FrenchTime.Today(clock), ct);
             var messages = await MessagesPanel.LoadForPersonAsync(db, reference.DepartmentId, id, ct);
             var orientations = await OrientationPanel.LoadAsync(db, person, orientationLines, ct);
+            var groups = await Groups.PersonGroupsPanel.LoadAsync(db, id, ct);
 
             gate.RecordAccess(user, reference, "Details");
             await db.SaveChangesAsync(ct);
-            return new View(person, found.ReferentName, lines, total, consents, interviews, followUps, messages, orientations);
+            return new View(person, found.ReferentName, lines, total, consents, interviews, followUps, messages, orientations, groups);
         }
     }
 }

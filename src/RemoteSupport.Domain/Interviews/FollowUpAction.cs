@@ -24,18 +24,21 @@ public sealed class FollowUpAction : IDepartmentScoped
     public DateTimeOffset? DoneAt { get; private set; }
 
     /// <summary>An action decided when completing <paramref name="interview"/>: who does what by when.</summary>
-    public static FollowUpAction Decide(Interview interview, string who, string what, DateOnly dueOn)
+    public static FollowUpAction Decide(Interview interview, string who, string what, DateOnly dueOn) =>
+        WhoDoesWhat(interview.DepartmentId, interview.PersonId, who, what, dueOn, interviewId: interview.Id);
+
+    /// <summary>« Qui fait quoi »: both said, neither too long.</summary>
+    private static FollowUpAction WhoDoesWhat(int departmentId, Guid personId, string who, string what, DateOnly dueOn,
+        Guid? interviewId = null, Guid? groupSessionId = null)
     {
         if (string.IsNullOrWhiteSpace(who)) throw new DomainRuleException("Indiquez qui s'en charge.");
         if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
+        if (who.Trim().Length > WhoMaxLength) throw new DomainRuleException($"« Qui » ne peut pas dépasser {WhoMaxLength} caractères.");
+        if (what.Trim().Length > WhatMaxLength) throw new DomainRuleException($"« Quoi » ne peut pas dépasser {WhatMaxLength} caractères.");
         return new FollowUpAction
         {
-            DepartmentId = interview.DepartmentId,
-            PersonId = interview.PersonId,
-            InterviewId = interview.Id,
-            Who = who.Trim(),
-            What = what.Trim(),
-            DueOn = dueOn,
+            DepartmentId = departmentId, PersonId = personId, InterviewId = interviewId, GroupSessionId = groupSessionId,
+            Who = who.Trim(), What = what.Trim(), DueOn = dueOn,
         };
     }
 
@@ -73,19 +76,7 @@ public sealed class FollowUpAction : IDepartmentScoped
             ?? throw new DomainRuleException("Cette personne n'était pas inscrite à la séance.");
         if (participant.Attendance is not (Groups.Attendance.Present or Groups.Attendance.LeftEarly))
             throw new DomainRuleException("Cette personne n'a pas participé à la séance : donnez-lui ses suites lors d'un échange individuel.");
-        if (string.IsNullOrWhiteSpace(who)) throw new DomainRuleException("Indiquez qui s'en charge.");
-        if (string.IsNullOrWhiteSpace(what)) throw new DomainRuleException("Indiquez ce qu'il faut faire.");
-        if (who.Trim().Length > WhoMaxLength) throw new DomainRuleException($"« Qui » ne peut pas dépasser {WhoMaxLength} caractères.");
-        if (what.Trim().Length > WhatMaxLength) throw new DomainRuleException($"« Quoi » ne peut pas dépasser {WhatMaxLength} caractères.");
-        return new FollowUpAction
-        {
-            DepartmentId = session.DepartmentId,
-            PersonId = participant.PersonId,
-            GroupSessionId = session.Id,
-            Who = who.Trim(),
-            What = what.Trim(),
-            DueOn = dueOn,
-        };
+        return WhoDoesWhat(session.DepartmentId, participant.PersonId, who, what, dueOn, groupSessionId: session.Id);
     }
 
     public bool IsDone => DoneAt is not null;

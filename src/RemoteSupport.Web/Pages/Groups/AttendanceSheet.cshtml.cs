@@ -69,7 +69,7 @@ public sealed class AttendanceSheet(AttendanceSheet.Handler handler) : PageModel
             db.Entry(session).Property(s => s.Version).OriginalValue = version;
             var me = user.RequiredUserId();
             var now = clock.GetUtcNow();
-            try
+            return await SessionSeats.RefusalOfAsync(async () =>
             {
                 var corrected = session.Participants.Where(p => p.Attendance is not null).Select(p => p.Id).ToHashSet();
                 foreach (var p in session.RecordAttendance(sheet, me, now))
@@ -77,16 +77,7 @@ public sealed class AttendanceSheet(AttendanceSheet.Handler handler) : PageModel
                         $"{SessionSeats.Title(session)} : {p.Attendance!.Value.French().ToLowerInvariant()}{(corrected.Contains(p.Id) ? " (présence corrigée)" : "")}.",
                         modality: session.Modality));
                 await db.SaveChangesAsync(ct);
-                return null;
-            }
-            catch (DomainRuleException e)
-            {
-                return e.Message;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return PageModelExtensions.ConcurrencyMessage;
-            }
+            });
         }
     }
 }

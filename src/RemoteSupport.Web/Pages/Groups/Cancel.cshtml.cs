@@ -78,24 +78,18 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
             db.Entry(session).Property(s => s.Version).OriginalValue = version;
             var me = user.RequiredUserId();
             var now = clock.GetUtcNow();
-            try
+            string? note = null;
+            var refusal = await SessionSeats.RefusalOfAsync(async () =>
             {
                 session.Cancel(reason, now);
                 foreach (var p in session.Participants.Where(p => p.IsActive))
                     db.ActivityLog.Add(ActivityLogEntry.For(session.DepartmentId, p.PersonId, me, now, ActivityKind.GroupSessionPlace,
                         $"{SessionSeats.Title(session)} : séance annulée.", modality: session.Modality));
-                var note = await messages.GroupSessionCancelledAsync(session, me, ct);
+                note = await messages.GroupSessionCancelledAsync(session, me, ct);
                 await db.SaveChangesAsync(ct);
-                return new Outcome(note is null ? "La séance est annulée ; les participants inscrits sont prévenus." : "La séance est annulée. " + note, null);
-            }
-            catch (DomainRuleException e)
-            {
-                return new Outcome(null, e.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new Outcome(null, PageModelExtensions.ConcurrencyMessage);
-            }
+            });
+            return refusal is not null ? new Outcome(null, refusal)
+                : new Outcome(note is null ? "La séance est annulée ; les participants inscrits sont prévenus." : "La séance est annulée. " + note, null);
         }
     }
 }

@@ -64,25 +64,20 @@ public sealed class Edit(Edit.Handler handler) : PageModel
             db.Entry(session).Property(s => s.Version).OriginalValue = version;
             var before = (session.ScheduledAt, session.DurationMinutes, session.JoinDetails, session.Modality, session.ToolId);
             var me = user.RequiredUserId();
-            try
+            string? note = null;
+            var promotedCount = 0;
+            var refusal = await SessionSeats.RefusalOfAsync(async () =>
             {
                 var promoted = session.Change(input.ToDetails(), options.DepartmentMax, clock.GetUtcNow());
+                promotedCount = promoted.Count;
                 await seats.PromotedAsync(session, promoted, me, ct);
-                var note = before != (session.ScheduledAt, session.DurationMinutes, session.JoinDetails, session.Modality, session.ToolId)
+                note = before != (session.ScheduledAt, session.DurationMinutes, session.JoinDetails, session.Modality, session.ToolId)
                     ? await messages.GroupSessionChangedAsync(session, before.ScheduledAt, me, ct) ?? "Les participants inscrits sont prévenus du changement."
                     : null;
                 await db.SaveChangesAsync(ct);
-                return new Outcome(string.Join(" ", new[] { "La séance est modifiée.", note,
-                    promoted.Count > 0 ? $"{promoted.Count} personne(s) de la liste d'attente obtiennent une place et sont prévenues." : null }.Where(s => s is not null)), null);
-            }
-            catch (DomainRuleException e)
-            {
-                return new Outcome(null, e.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new Outcome(null, PageModelExtensions.ConcurrencyMessage);
-            }
+            });
+            return refusal is not null ? new Outcome(null, refusal) : new Outcome(string.Join(" ", new[] { "La séance est modifiée.", note,
+                promotedCount > 0 ? $"{promotedCount} personne(s) de la liste d'attente obtiennent une place et sont prévenues." : null }.Where(s => s is not null)), null);
         }
     }
 }

@@ -91,6 +91,27 @@ public sealed class SessionSeats(AppDbContext db, MessagePlanner messages, TimeP
                 _ => status.French(),
             })}.", modality: session.Modality));
 
+    /// <summary>
+    /// Runs a change of a session and its save: a rule's refusal or a concurrent change comes back as the French message
+    /// the page shows (null when saved).
+    /// </summary>
+    public static async Task<string?> RefusalOfAsync(Func<Task> change)
+    {
+        try
+        {
+            await change();
+            return null;
+        }
+        catch (DomainRuleException e)
+        {
+            return e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PageModelExtensions.ConcurrencyMessage;
+        }
+    }
+
     public static string Title(GroupSession session) => $"Séance de groupe « {session.Theme} » du {FrenchTime.Format(session.ScheduledAt)}";
 
     private static string Describe(ParticipantStatus status) => status switch

@@ -127,20 +127,11 @@ public sealed class Summary(Summary.Handler handler) : PageModel
             var session = await db.GroupSessions.Include(s => s.Participants).FirstAsync(s => s.Id == id, ct);
             var personIds = session.Participants.Select(p => p.PersonId).ToArray();
             var names = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.FirstName, p.LastName }).ToListAsync(ct);
-            try
+            return await SessionSeats.RefusalOfAsync(async () =>
             {
                 session.WriteSummary(text, names.SelectMany(n => new[] { n.FirstName, n.LastName }), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
-                return null;
-            }
-            catch (DomainRuleException e)
-            {
-                return e.Message;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return PageModelExtensions.ConcurrencyMessage;
-            }
+            });
         }
 
         /// <summary>« Qui fait quoi » for one participant: a follow-up action in their file, and a line in their journal.</summary>
@@ -148,7 +139,7 @@ public sealed class Summary(Summary.Handler handler) : PageModel
         {
             if (await groups.AuthorizeAsync(user, id, PersonOperation.Edit, ct) is null) return "Cette séance n'existe plus.";
             var session = await db.GroupSessions.AsNoTracking().Include(s => s.Participants).FirstAsync(s => s.Id == id, ct);
-            try
+            return await SessionSeats.RefusalOfAsync(async () =>
             {
                 var due = DateOnly.Parse(command.DueOn!, CultureInfo.InvariantCulture);
                 var action = FollowUpAction.FromGroupSession(session, command.ParticipantId!.Value, command.Who!, command.What!, due);
@@ -156,12 +147,7 @@ public sealed class Summary(Summary.Handler handler) : PageModel
                 db.ActivityLog.Add(ActivityLogEntry.For(session.DepartmentId, action.PersonId, user.RequiredUserId(), clock.GetUtcNow(),
                     ActivityKind.GroupSessionFollowUp, $"{SessionSeats.Title(session)} : suite convenue — {action.Who} : {action.What} (pour le {due:dd/MM/yyyy})."));
                 await db.SaveChangesAsync(ct);
-                return null;
-            }
-            catch (DomainRuleException e)
-            {
-                return e.Message;
-            }
+            });
         }
     }
 }

@@ -193,19 +193,24 @@ public sealed class ChecklistTemplateItem : IDepartmentScoped
     public string? HelpText { get; internal set; }
 }
 
-/// <summary>An item copied into an interview when it is scheduled: later template edits do not change it.</summary>
+/// <summary>
+/// An item copied into an interview when it is scheduled: later template edits do not change it. Only its interview
+/// creates and ticks it (<c>Interview.TakeChecklist</c>, <c>Interview.Tick</c>).
+/// </summary>
 public sealed class InterviewChecklistItem : IDepartmentScoped
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public int DepartmentId { get; set; }
-    public Guid InterviewId { get; set; }
-    public ChecklistPhase Phase { get; set; }
-    public int Order { get; set; }
-    public string Text { get; set; } = "";
-    public bool Required { get; set; }
-    public string? HelpText { get; set; }
-    public DateTimeOffset? CheckedAt { get; set; }
-    public Guid? CheckedById { get; set; }
+    internal InterviewChecklistItem() { }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public int DepartmentId { get; internal set; }
+    public Guid InterviewId { get; internal set; }
+    public ChecklistPhase Phase { get; internal set; }
+    public int Order { get; internal set; }
+    public string Text { get; internal set; } = "";
+    public bool Required { get; internal set; }
+    public string? HelpText { get; internal set; }
+    public DateTimeOffset? CheckedAt { get; internal set; }
+    public Guid? CheckedById { get; internal set; }
 
     public bool IsChecked => CheckedAt is not null;
 }

@@ -36,11 +36,8 @@ internal static class AgendaArrange
                 p => p with { DurationMinutes = duration, Objectives = "Préparer le dossier de logement social avec Mme Kerjean." },
                 createdAt: TestClock.Start.AddDays(-7));
             if (tickRequiredBefore)
-                foreach (var item in interview.Checklist.Where(i => i.Phase == ChecklistPhase.Before && i.Required))
-                {
-                    item.CheckedAt = TestClock.Start.AddDays(-1);
-                    item.CheckedById = worker.Id;
-                }
+                foreach (var item in interview.Checklist.Where(i => i.Phase == ChecklistPhase.Before && i.Required).ToList())
+                    interview.Tick(item.Id, true, worker.Id, TestClock.Start.AddDays(-1));
             await db.SaveChangesAsync();
             return interview;
         });

@@ -22,8 +22,8 @@ public sealed class PostponeTests(AppFactory factory) : WebTest(factory)
             p with { Participants = [new ParticipantPlan("Anne Interprète", ParticipantRelation.Interpreter, PersonAgreed: true)] });
         await Factory.WithDbAsync(async db =>
         {
-            var stored = await db.InterviewChecklistItems.FirstAsync(c => c.InterviewId == interview.Id);
-            stored.CheckedAt = TestClock.Start;
+            var stored = await db.Interviews.Include(i => i.Checklist).FirstAsync(i => i.Id == interview.Id);
+            stored.Tick(stored.Checklist.OrderBy(c => c.Phase).ThenBy(c => c.Order).First().Id, true, World.Worker56.Id, TestClock.Start);
             await db.SaveChangesAsync();
         });
         await PublishTemplateAsync(Factory, World.Cd56.Id, Modality.Phone, 2, (ChecklistPhase.Before, "Consigne de la version 2", true));

@@ -380,4 +380,32 @@ public sealed class GroupSessionTests(AppFactory factory) : WebTest(factory)
         var one = await client.Http.GetStringAsync($"/Interviews/Calendar?session={session.Id}");
         Assert.Contains("DTSTART:20261201T130000Z", one);
     }
+
+    [Fact]
+    public async Task An_administrator_edits_the_group_checklist_and_the_next_session_planned_copies_that_version()
+    {
+        var admin = await SignInAsync(World.Admin56);
+        var page = await admin.SubmitAsync($"/Admin/Checklists/Edit/{World.Cd56.Id}/Group", [], "form[action*='handler=CreateDraft']");
+        Assert.Contains("Liste de contrôle « Séance de groupe »", page.Text);
+        Assert.Contains("Avant la séance", page.Text);
+        page = await admin.SubmitFormAsync(page, new() { ["NewItem.Phase"] = "Before", ["NewItem.Text"] = "Salle de visio ouverte dix minutes avant" },
+            "form[action*='handler=Add']");
+        await admin.SubmitFormAsync(page, [], "form[action*='handler=Publish']");
+        var tool = await InterviewData.AddToolAsync(Factory, World.Cd56.Id);
+
+        var planned = await (await SignInAsync(World.Worker56)).SubmitAsync("/Groups/Plan", new()
+        {
+            ["Input.Theme"] = "Préparer un entretien d'embauche", ["Input.Date"] = "2026-12-03", ["Input.Time"] = "10:00",
+            ["Input.DurationMinutes"] = "45", ["Input.Modality"] = "AudioConference", ["Input.ToolId"] = tool.Id.ToString(), ["Input.Capacity"] = "5",
+            ["Input.Agenda"] = "Les questions qu'on pose souvent", ["Input.FacilitatorId"] = World.Worker56.Id.ToString(),
+        });
+
+        Assert.Contains("Salle de visio ouverte dix minutes avant", planned.Document.QuerySelector("#checklist-title")!.ParentElement!.TextContent);
+        Assert.Contains("10:00 : 45 minutes d'échange", planned.Document.QuerySelector("#outline")!.TextContent);
+        Assert.DoesNotContain("pause", planned.Document.QuerySelector("#outline")!.TextContent);
+        var session = await Factory.WithDbAsync(db => db.GroupSessions.AsNoTracking().SingleAsync());
+        var version = await Factory.WithDbAsync(db => db.ChecklistTemplates.AsNoTracking().Where(t => t.Modality == Modality.Group && t.PublishedAt != null)
+            .OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync());
+        Assert.Equal(version, session.ChecklistTemplateId);
+    }
 }

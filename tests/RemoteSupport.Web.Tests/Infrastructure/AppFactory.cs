@@ -148,6 +148,16 @@ public sealed class TestClock : TimeProvider
 /// </summary>
 public sealed class ClientAddressStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
 {
+    /// <summary>
+    /// A random address of 100.64.0.0/10 (shared address space): never loopback, which the operations pages trust. A
+    /// fully random one was 127.x.x.x once in 256 requests, and /metrics then answered an "outsider" (a flaky test).
+    /// </summary>
+    private static System.Net.IPAddress RandomClient()
+    {
+        var r = Random.Shared.Next(0, 1 << 22);
+        return new System.Net.IPAddress(new byte[] { 100, (byte)(64 + (r >> 16)), (byte)(r >> 8), (byte)r });
+    }
+
     public const string Header = "X-Test-Client-Address";
 
     public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
@@ -156,7 +166,7 @@ public sealed class ClientAddressStartupFilter : Microsoft.AspNetCore.Hosting.IS
         {
             context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(Header, out var given)
                 ? System.Net.IPAddress.Parse(given.ToString())
-                : new System.Net.IPAddress(Random.Shared.Next(1, int.MaxValue));
+                : RandomClient();
             await nextMiddleware();
         });
         next(app);

@@ -81,6 +81,13 @@ public static partial class GroupRules
         };
     }
 
+    /// <summary>A closed, anonymised or restricted file takes part in no session.</summary>
+    public static RuleResult MayTakePart(PersonStanding person) =>
+        person.IsAnonymised ? RuleResult.Refuse("Ce dossier est anonymisé : la personne ne peut plus être inscrite.")
+        : person.Status != Persons.PersonStatus.Active ? RuleResult.Refuse("Le suivi de cette personne est clos : rouvrez-le avant de l'inscrire.")
+        : person.ProcessingRestricted ? RuleResult.Refuse("Le traitement de ce dossier est limité à la demande de la personne : elle ne peut pas être inscrite.")
+        : RuleResult.Ok;
+
     /// <summary>
     /// The shared summary goes to the whole group: it names nobody and carries no phone number or e-mail address.
     /// <paramref name="names"/> are the participants' first and last names.

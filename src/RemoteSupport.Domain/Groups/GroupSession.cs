@@ -21,6 +21,15 @@ public sealed record GroupSessionDetails(
     string Theme, DateTimeOffset ScheduledAt, int DurationMinutes, Modality Modality, Guid? ToolId, string? JoinDetails,
     int Capacity, string Agenda, string? SpeakingRules, Guid FacilitatorId, Guid? NoteTakerId, Guid? TechnicalHelperWorkerId);
 
+/// <summary>
+/// What a session needs to know of a person's file before they take part: a closed, anonymised or restricted file
+/// takes part in nothing (<see cref="GroupRules.MayTakePart"/>).
+/// </summary>
+public sealed record PersonStanding(Guid Id, Persons.PersonStatus Status, bool IsAnonymised, bool ProcessingRestricted)
+{
+    public static PersonStanding Of(Persons.AccompaniedPerson p) => new(p.Id, p.Status, p.IsAnonymised, p.ProcessingRestricted);
+}
+
 /// <summary>What a change to the participants did, for the page's message, the journals and the messages.</summary>
 public sealed record SeatChange(GroupParticipant Participant, ParticipantStatus Status, GroupParticipant? Promoted);
 
@@ -186,9 +195,11 @@ public sealed class GroupSession : IDepartmentScoped
     /// else only proposes them, and the person's referent confirms (<see cref="Confirm"/>). Past the capacity, the
     /// person goes on the waiting list, in order.
     /// </summary>
-    public SeatChange Enrol(Guid personId, bool byTheirReferent, IEnumerable<ConsentRecord> history, Guid by, DateTimeOffset now)
+    public SeatChange Enrol(PersonStanding person, bool byTheirReferent, IEnumerable<ConsentRecord> history, Guid by, DateTimeOffset now)
     {
         EnsureOpenForChanges(now);
+        EnsureMayTakePart(person);
+        var personId = person.Id;
         if (_participants.Any(p => p.PersonId == personId && p.IsActive))
             throw new DomainRuleException("Cette personne est déjà inscrite, proposée ou en liste d'attente pour cette séance.");
         var participant = new GroupParticipant(DepartmentId, Id, personId, NextPosition(), by, now);
@@ -203,11 +214,13 @@ public sealed class GroupSession : IDepartmentScoped
     }
 
     /// <summary>The referent confirms a proposal, after checking the person's consents: a seat, or the waiting list.</summary>
-    public SeatChange Confirm(Guid participantId, IEnumerable<ConsentRecord> history, Guid by, DateTimeOffset now)
+    public SeatChange Confirm(Guid participantId, PersonStanding person, IEnumerable<ConsentRecord> history, Guid by, DateTimeOffset now)
     {
         EnsureOpenForChanges(now);
         var participant = Participant(participantId);
+        if (participant.PersonId != person.Id) throw new DomainRuleException("Cette proposition concerne une autre personne.");
         if (participant.Status != ParticipantStatus.Proposed) throw new DomainRuleException("Cette proposition a déjà reçu une réponse.");
+        EnsureMayTakePart(person);
         EnsureMayJoin(history, now);
         participant.Decide(by, now);
         Seat(participant, now);
@@ -227,7 +240,7 @@ public sealed class GroupSession : IDepartmentScoped
     /// <summary>A participant leaves the session; a freed seat goes to the first person on the waiting list.</summary>
     public SeatChange Withdraw(Guid participantId, Guid by, DateTimeOffset now)
     {
-        EnsurePlanned();
+        EnsureOpenForChanges(now);
         var participant = Participant(participantId);
         if (!participant.IsActive) throw new DomainRuleException("Cette personne ne participe déjà plus à la séance.");
         var hadSeat = participant.Status == ParticipantStatus.Registered;
@@ -265,7 +278,7 @@ public sealed class GroupSession : IDepartmentScoped
     public IReadOnlyList<GroupParticipant> RecordAttendance(IReadOnlyDictionary<Guid, Attendance> sheet, Guid by, DateTimeOffset now)
     {
         if (Status == GroupSessionStatus.Cancelled) throw new DomainRuleException("La séance est annulée : il n'y a pas de présences à noter.");
-        if (now < ScheduledAt) throw new DomainRuleException("Les présences se notent une fois la séance commencée.");
+        if (!AttendanceOpen(Status, ScheduledAt, now)) throw new DomainRuleException("Les présences se notent une fois la séance commencée.");
         var registered = Registered.ToList();
         if (registered.Count == 0) throw new DomainRuleException("Personne n'est inscrit à cette séance.");
         var missing = registered.Where(p => !sheet.ContainsKey(p.Id)).ToList();
@@ -340,8 +353,28 @@ public sealed class GroupSession : IDepartmentScoped
     private void EnsureOpenForChanges(DateTimeOffset now)
     {
         EnsurePlanned();
-        if (now >= ScheduledAt) throw new DomainRuleException("La séance a commencé : les inscriptions sont closes.");
+        if (!RegistrationOpen(Status, ScheduledAt, now)) throw new DomainRuleException("La séance a commencé : les inscriptions sont closes.");
     }
+
+    private static void EnsureMayTakePart(PersonStanding person)
+    {
+        if (GroupRules.MayTakePart(person) is { Allowed: false } refused) throw new DomainRuleException(refused.Reason!);
+    }
+
+    /// <summary>Persons join or leave a session while it is planned and has not started.</summary>
+    public static bool RegistrationOpen(GroupSessionStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status == GroupSessionStatus.Planned && now < scheduledAt;
+
+    /// <summary>The attendance sheet opens once the session has started, unless it was cancelled.</summary>
+    public static bool AttendanceOpen(GroupSessionStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status != GroupSessionStatus.Cancelled && now >= scheduledAt;
+
+    /// <summary>
+    /// « À venir » in the department's list: planned and not over yet (a session may run up to the longest duration
+    /// after its start); everything else is « récente ».
+    /// </summary>
+    public static bool IsUpcoming(GroupSessionStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
+        status == GroupSessionStatus.Planned && scheduledAt.AddMinutes(GroupRules.MaxDurationMinutes) >= now;
 }
 
 /// <summary>A person's place in a session. Only the session changes it.</summary>

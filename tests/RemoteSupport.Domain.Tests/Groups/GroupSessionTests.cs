@@ -25,8 +25,10 @@ public sealed class GroupSessionTests
 
     private static List<ConsentRecord> ReadyFor(Guid person) => Agreed(person, Modality.Video, Modality.Group);
 
+    private static PersonStanding Active(Guid person) => new(person, RemoteSupport.Domain.Persons.PersonStatus.Active, false, false);
+
     private static GroupParticipant Enrol(GroupSession s, Guid person, bool byReferent = true) =>
-        s.Enrol(person, byReferent, ReadyFor(person), Worker, Now).Participant;
+        s.Enrol(Active(person), byReferent, ReadyFor(person), Worker, Now).Participant;
 
     [Theory]
     [InlineData(45, new[] { 45 })]
@@ -72,15 +74,15 @@ public sealed class GroupSessionTests
     {
         var s = Session();
         var person = Guid.NewGuid();
-        var noGroup = Assert.Throws<DomainRuleException>(() => s.Enrol(person, true, Agreed(person, Modality.Video), Worker, Now));
+        var noGroup = Assert.Throws<DomainRuleException>(() => s.Enrol(Active(person), true, Agreed(person, Modality.Video), Worker, Now));
         Assert.Contains("participer à un groupe", noGroup.Message);
-        var noVideo = Assert.Throws<DomainRuleException>(() => s.Enrol(person, true, Agreed(person, Modality.Group, Modality.Phone), Worker, Now));
+        var noVideo = Assert.Throws<DomainRuleException>(() => s.Enrol(Active(person), true, Agreed(person, Modality.Group, Modality.Phone), Worker, Now));
         Assert.Contains("visioconférence", noVideo.Message);
         var withdrawn = Agreed(person, Modality.Video, Modality.Group);
         withdrawn.Add(ConsentRecord.Seed(1, person, Modality.Group, ConsentDecision.Withdrawn, Now.AddDays(-1), Worker));
-        Assert.Contains("retiré", Assert.Throws<DomainRuleException>(() => s.Enrol(person, true, withdrawn, Worker, Now)).Message);
+        Assert.Contains("retiré", Assert.Throws<DomainRuleException>(() => s.Enrol(Active(person), true, withdrawn, Worker, Now)).Message);
         Assert.Empty(s.Participants);
-        Assert.Equal(ParticipantStatus.Registered, s.Enrol(person, true, ReadyFor(person), Worker, Now).Status);
+        Assert.Equal(ParticipantStatus.Registered, s.Enrol(Active(person), true, ReadyFor(person), Worker, Now).Status);
     }
 
     [Fact]
@@ -125,12 +127,12 @@ public sealed class GroupSessionTests
     {
         var s = Session(capacity: 2);
         var person = Guid.NewGuid();
-        var proposed = s.Enrol(person, byTheirReferent: false, [], Worker, Now);
+        var proposed = s.Enrol(Active(person), byTheirReferent: false, [], Worker, Now);
         Assert.Equal(ParticipantStatus.Proposed, proposed.Status);
         Assert.Equal(0, s.SeatsTaken);
 
-        Assert.Throws<DomainRuleException>(() => s.Confirm(proposed.Participant.Id, Agreed(person, Modality.Video), Worker, Now));
-        var confirmed = s.Confirm(proposed.Participant.Id, ReadyFor(person), Worker, Now);
+        Assert.Throws<DomainRuleException>(() => s.Confirm(proposed.Participant.Id, Active(person), Agreed(person, Modality.Video), Worker, Now));
+        var confirmed = s.Confirm(proposed.Participant.Id, Active(person), ReadyFor(person), Worker, Now);
         Assert.Equal(ParticipantStatus.Registered, confirmed.Status);
         Assert.Equal(1, s.SeatsTaken);
         Assert.Throws<DomainRuleException>(() => s.Decline(proposed.Participant.Id, Worker, Now));
@@ -253,5 +255,38 @@ public sealed class GroupSessionTests
         Assert.Equal(6, d.GroupMaxParticipants);
         Assert.Throws<DomainRuleException>(() => d.ChangeGroupMaxParticipants(1));
         Assert.Throws<DomainRuleException>(() => d.ChangeGroupMaxParticipants(21));
+    }
+
+    [Fact]
+    public void A_closed_anonymised_or_restricted_file_takes_part_in_no_session_even_proposed()
+    {
+        var s = Session();
+        var person = Guid.NewGuid();
+        Assert.Contains("clos", Assert.Throws<DomainRuleException>(
+            () => s.Enrol(new PersonStanding(person, RemoteSupport.Domain.Persons.PersonStatus.Closed, false, false), true, ReadyFor(person), Worker, Now)).Message);
+        Assert.Contains("anonymisé", Assert.Throws<DomainRuleException>(
+            () => s.Enrol(new PersonStanding(person, RemoteSupport.Domain.Persons.PersonStatus.Active, true, false), false, [], Worker, Now)).Message);
+        var proposed = s.Enrol(Active(person), false, [], Worker, Now);
+        Assert.Contains("limité", Assert.Throws<DomainRuleException>(
+            () => s.Confirm(proposed.Participant.Id, new PersonStanding(person, RemoteSupport.Domain.Persons.PersonStatus.Active, false, true), ReadyFor(person), Worker, Now)).Message);
+        Assert.Throws<DomainRuleException>(() => s.Confirm(proposed.Participant.Id, Active(Guid.NewGuid()), ReadyFor(person), Worker, Now));
+    }
+
+    [Fact]
+    public void Registration_closes_at_the_start_the_attendance_sheet_opens_then_and_upcoming_lasts_until_the_longest_end()
+    {
+        Assert.True(GroupSession.RegistrationOpen(GroupSessionStatus.Planned, Next, Next.AddMinutes(-1)));
+        Assert.False(GroupSession.RegistrationOpen(GroupSessionStatus.Planned, Next, Next));
+        Assert.False(GroupSession.RegistrationOpen(GroupSessionStatus.Cancelled, Next, Now));
+        Assert.False(GroupSession.AttendanceOpen(GroupSessionStatus.Planned, Next, Next.AddMinutes(-1)));
+        Assert.True(GroupSession.AttendanceOpen(GroupSessionStatus.Planned, Next, Next));
+        Assert.True(GroupSession.AttendanceOpen(GroupSessionStatus.Held, Next, Next.AddDays(3)));
+        Assert.False(GroupSession.AttendanceOpen(GroupSessionStatus.Cancelled, Next, Next.AddDays(3)));
+        Assert.True(GroupSession.IsUpcoming(GroupSessionStatus.Planned, Next, Next.AddMinutes(90)));
+        Assert.False(GroupSession.IsUpcoming(GroupSessionStatus.Planned, Next, Next.AddMinutes(91)));
+        Assert.False(GroupSession.IsUpcoming(GroupSessionStatus.Held, Next, Now));
+        var s = Session();
+        var p = Enrol(s, Guid.NewGuid());
+        Assert.Throws<DomainRuleException>(() => s.Withdraw(p.Id, Worker, Next));
     }
 }

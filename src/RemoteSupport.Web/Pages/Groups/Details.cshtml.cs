@@ -47,18 +47,21 @@ public sealed class Details(Details.Handler handler) : PageModel
         /// </summary>
         public async Task<IReadOnlyList<Candidate>> CandidatesAsync(SessionView view, ClaimsPrincipal user, CancellationToken ct)
         {
-            if (view.Status != Domain.Groups.GroupSessionStatus.Planned || view.IsPast) return [];
+            if (!view.RegistrationOpen) return [];
             var me = user.RequiredUserId();
             var taken = view.Participants.Where(p => p.Status is Domain.Groups.ParticipantStatus.Registered or Domain.Groups.ParticipantStatus.Waiting
                 or Domain.Groups.ParticipantStatus.Proposed).Select(p => p.PersonId).ToHashSet();
             // The worker's own persons and their team's (a colleague may stand in for the referent, as PersonGate says).
             var team = user.TeamId();
             var mine = await db.Persons.AsNoTracking()
-                .Where(p => (p.ReferentId == me || (team != null && db.Users.Any(u => u.Id == p.ReferentId && u.TeamId == team)))
-                    && p.Status == PersonStatus.Active && p.AnonymisedAt == null && !p.ProcessingRestricted)
+                .Where(p => p.ReferentId == me || (team != null && db.Users.Any(u => u.Id == p.ReferentId && u.TeamId == team)))
+                // Closed files first left out in SQL (a caseload keeps them); the session's rule decides for the rest.
+                .Where(p => p.Status == PersonStatus.Active)
                 .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).Take(500)
-                .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
-            mine.RemoveAll(p => taken.Contains(p.Id));
+                .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName,
+                    Standing = new Domain.Groups.PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted) })
+                .ToListAsync(ct);
+            mine.RemoveAll(p => taken.Contains(p.Id) || !Domain.Groups.GroupRules.MayTakePart(p.Standing).Allowed);
             var histories = await db.ConsentHistoriesAsync(mine.Select(p => p.Id), ct);
             var now = clock.GetUtcNow();
             return mine.Select(p => new Candidate(p.Id, p.Name,

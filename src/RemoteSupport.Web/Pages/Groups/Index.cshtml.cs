@@ -48,15 +48,17 @@ public sealed class Index(Index.Handler handler) : PageModel
                                    join person in db.Persons on p.PersonId equals person.Id
                                    where person.ReferentId == me
                                    join s in db.GroupSessions on p.SessionId equals s.Id
-                                   where s.Status == GroupSessionStatus.Planned && s.ScheduledAt > now
+                                   where s.Status == GroupSessionStatus.Planned
                                    orderby s.ScheduledAt
-                                   select new Proposal(s.Id, s.Theme, s.ScheduledAt, person.FirstName + " " + person.LastName))
+                                   select new { s.Id, s.Theme, s.ScheduledAt, s.Status, Name = person.FirstName + " " + person.LastName })
                 .Take(Limit).ToListAsync(ct);
+            // Only what can still be answered: the session's own rule says when registration closes.
+            var open = proposals.Where(x => GroupSession.RegistrationOpen(x.Status, x.ScheduledAt, now))
+                .Select(x => new Proposal(x.Id, x.Theme, x.ScheduledAt, x.Name)).ToList();
             return new View(
-                rows.Where(r => r.ScheduledAt.AddMinutes(GroupRules.MaxDurationMinutes) >= now && r.Status == GroupSessionStatus.Planned).ToList(),
-                rows.Where(r => !(r.ScheduledAt.AddMinutes(GroupRules.MaxDurationMinutes) >= now && r.Status == GroupSessionStatus.Planned))
-                    .OrderByDescending(r => r.ScheduledAt).ToList(),
-                proposals);
+                rows.Where(r => GroupSession.IsUpcoming(r.Status, r.ScheduledAt, now)).ToList(),
+                rows.Where(r => !GroupSession.IsUpcoming(r.Status, r.ScheduledAt, now)).OrderByDescending(r => r.ScheduledAt).ToList(),
+                open);
         }
     }
 }

@@ -59,13 +59,10 @@ public sealed class Participants(Participants.Handler handler) : PageModel
             if (await groups.AuthorizeAsync(user, id, PersonOperation.View, ct) is not { } session) return null;
             if (await persons.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is not { } person || person.DepartmentId != session.DepartmentId)
                 return null;
-            var file = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
-            if (file.Status != Domain.Persons.PersonStatus.Active) return new SeatOutcome.Refused("Le suivi de cette personne est clos : rouvrez-le avant de l'inscrire.");
-            try { file.EnsureWritable(); }
-            catch (Domain.Common.DomainRuleException e) { return new SeatOutcome.Refused(e.Message); }
+            var standing = await StandingAsync(personId, ct);
             var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
             var me = user.RequiredUserId();
-            return await seats.ChangeAsync(id, (s, now) => s.Enrol(personId, byTheirReferent: true, history, me, now), me, ct);
+            return await seats.ChangeAsync(id, (s, now) => s.Enrol(standing, byTheirReferent: true, history, me, now), me, ct);
         }
 
         /// <summary>The session's team, or a worker who may change the person's file, withdraws them.</summary>
@@ -88,8 +85,9 @@ public sealed class Participants(Participants.Handler handler) : PageModel
             if (personId is null || await persons.AuthorizeAsync(user, personId.Value, PersonOperation.Edit, ct) is null) return null;
             var me = user.RequiredUserId();
             if (!confirm) return await seats.ChangeAsync(id, (s, now) => s.Decline(participantId, me, now), me, ct);
+            var standing = await StandingAsync(personId.Value, ct);
             var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
-            return await seats.ChangeAsync(id, (s, now) => s.Confirm(participantId, history, me, now), me, ct);
+            return await seats.ChangeAsync(id, (s, now) => s.Confirm(participantId, standing, history, me, now), me, ct);
         }
 
         /// <summary>The session's team names the participant who agreed to help the others with the technical side.</summary>
@@ -112,6 +110,10 @@ public sealed class Participants(Participants.Handler handler) : PageModel
             }
             return new SeatOutcome.Saved(participantId is null ? "Plus aucun participant n'aide à la technique." : "Ce participant aide à la technique pendant la séance.");
         }
+
+        private Task<PersonStanding> StandingAsync(Guid personId, CancellationToken ct) =>
+            db.Persons.AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted)).FirstAsync(ct);
 
         private Task<Guid?> PersonOfAsync(Guid sessionId, Guid participantId, CancellationToken ct) =>
             db.GroupParticipants.AsNoTracking().Where(p => p.Id == participantId && p.SessionId == sessionId)

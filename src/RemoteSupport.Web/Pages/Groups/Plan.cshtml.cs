@@ -118,17 +118,18 @@ public sealed class Plan(Plan.Handler handler) : PageModel
                 .FirstAsync(ct);
             var histories = await db.ConsentHistoriesAsync(group, ct);
             var files = await db.Persons.AsNoTracking().Where(p => group.Contains(p.Id))
-                .Select(p => new { p.Id, p.FirstName, Active = p.Status == Domain.Persons.PersonStatus.Active && p.AnonymisedAt == null && !p.ProcessingRestricted })
+                .Select(p => new { p.Id, p.FirstName, Standing = new PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted) })
                 .ToDictionaryAsync(p => p.Id, ct);
             int registered = 0, waiting = 0, proposed = 0;
             var left = new List<string>();
             foreach (var personId in group)
             {
-                if (!files.TryGetValue(personId, out var file) || !file.Active) { left.Add(file?.FirstName ?? "—"); continue; }
+                if (!files.TryGetValue(personId, out var file)) continue;
                 var follows = await persons.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is not null;
                 try
                 {
-                    var change = session.Enrol(personId, follows, histories[personId], me, now);
+                    // The session's rule refuses a closed, anonymised or restricted file as it refuses a missing agreement.
+                    var change = session.Enrol(file.Standing, follows, histories[personId], me, now);
                     seats.Journal(session, personId, change.Status, me, now);
                     if (change.Status == ParticipantStatus.Registered) { registered++; await messages.GroupSeatTakenAsync(session, personId, me, ct); }
                     else if (change.Status == ParticipantStatus.Waiting) waiting++;

@@ -20,7 +20,7 @@ public sealed record SessionView(
     string? SpeakingRules, string OrganiserName, string FacilitatorName, string? NoteTakerName, string? TechnicalHelperName,
     IReadOnlyList<GroupRole> RolesToName, GroupSessionStatus Status, string? Summary, string? CancelReason, Guid? PreviousSessionId,
     IReadOnlyList<SessionView.Participant> Participants, IReadOnlyList<SessionView.Item> Checklist,
-    IReadOnlyDictionary<MessageStatus, int> Messages, bool MayRun, bool IsPast, uint Version)
+    IReadOnlyDictionary<MessageStatus, int> Messages, bool MayRun, bool RegistrationOpen, bool AttendanceOpen, uint Version)
 {
     public sealed record Participant(Guid Id, Guid PersonId, string Name, bool MayOpen, bool MayAnswerForPerson, ParticipantStatus Status,
         int? WaitingRank, Attendance? Attendance, bool IsTechnicalHelper);
@@ -82,6 +82,8 @@ public sealed record SessionView(
             names.GetValueOrDefault(s.FacilitatorId) ?? "—", s.NoteTakerId is { } n ? names.GetValueOrDefault(n) : null, helper, s.RolesToName(),
             s.Status, s.Summary, s.CancelReason, s.PreviousSessionId, participants,
             s.Checklist.OrderBy(i => i.Phase).ThenBy(i => i.Order).Select(i => new Item(i.Id, i.Phase, i.Order, i.Text, i.Required, i.HelpText, i.IsChecked)).ToList(),
-            messages, await groups.AllowsAsync(user, reference, PersonOperation.Edit), s.ScheduledAt <= clock.GetUtcNow(), s.Version);
+            messages, await groups.AllowsAsync(user, reference, PersonOperation.Edit),
+            GroupSession.RegistrationOpen(s.Status, s.ScheduledAt, clock.GetUtcNow()), GroupSession.AttendanceOpen(s.Status, s.ScheduledAt, clock.GetUtcNow()),
+            s.Version);
     }
 }

@@ -55,7 +55,7 @@ public static class GroupData
         {
             var session = await db.GroupSessions.Include(s => s.Participants).FirstAsync(s => s.Id == sessionId);
             var history = await db.Consents.Where(c => c.PersonId == person.Id).ToListAsync();
-            session.Enrol(person.Id, true, history, by.Id, TestClock.Start);
+            session.Enrol(PersonStanding.Of(person), true, history, by.Id, TestClock.Start);
             await db.SaveChangesAsync();
         });
 }

@@ -150,8 +150,8 @@ public sealed class GroupSessionTests(AppFactory factory) : WebTest(factory)
         var s1 = await db1.GroupSessions.Include(s => s.Participants).FirstAsync(s => s.Id == session.Id);
         var s2 = await db2.GroupSessions.Include(s => s.Participants).FirstAsync(s => s.Id == session.Id);
         // Both organisers see one free seat and give it.
-        Assert.Equal(ParticipantStatus.Registered, s1.Enrol(a.Id, true, await db1.Consents.Where(x => x.PersonId == a.Id).ToListAsync(), World.Worker56.Id, TestClock.Start).Status);
-        Assert.Equal(ParticipantStatus.Registered, s2.Enrol(b.Id, true, await db2.Consents.Where(x => x.PersonId == b.Id).ToListAsync(), World.Colleague56.Id, TestClock.Start).Status);
+        Assert.Equal(ParticipantStatus.Registered, s1.Enrol(PersonStanding.Of(a), true, await db1.Consents.Where(x => x.PersonId == a.Id).ToListAsync(), World.Worker56.Id, TestClock.Start).Status);
+        Assert.Equal(ParticipantStatus.Registered, s2.Enrol(PersonStanding.Of(b), true, await db2.Consents.Where(x => x.PersonId == b.Id).ToListAsync(), World.Colleague56.Id, TestClock.Start).Status);
         await db1.SaveChangesAsync();
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());

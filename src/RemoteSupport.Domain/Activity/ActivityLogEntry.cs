@@ -140,14 +140,28 @@ public sealed class PersonAccess : IDepartmentScoped
 /// <summary>An administrative change: who, when, what, before and after (JSON).</summary>
 public sealed class AuditEntry
 {
-    public long Id { get; set; }
+    private AuditEntry() { } // EF Core; entries are written through Of, never changed
+
+    public long Id { get; private set; }
     /// <summary>Null for changes that span departments (e.g. a user's grants).</summary>
-    public int? DepartmentId { get; set; }
-    public Guid ActorId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public AuditArea Area { get; set; }
-    public AuditAction Action { get; set; }
-    public string EntityId { get; set; } = "";
-    public string? Before { get; set; }
-    public string? After { get; set; }
+    public int? DepartmentId { get; private set; }
+    public Guid ActorId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public AuditArea Area { get; private set; }
+    public AuditAction Action { get; private set; }
+    public string EntityId { get; private set; } = "";
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+
+    /// <summary>One administrative change, with a known area and action.</summary>
+    public static AuditEntry Of(int? departmentId, Guid actorId, DateTimeOffset at, AuditArea area, AuditAction action, string entityId,
+        string? before, string? after)
+    {
+        if (!Enum.IsDefined(area)) throw new ArgumentOutOfRangeException(nameof(area));
+        if (!Enum.IsDefined(action)) throw new ArgumentOutOfRangeException(nameof(action));
+        return new AuditEntry
+        {
+            DepartmentId = departmentId, ActorId = actorId, At = at, Area = area, Action = action, EntityId = entityId, Before = before, After = after,
+        };
+    }
 }

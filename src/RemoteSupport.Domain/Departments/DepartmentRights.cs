@@ -30,13 +30,33 @@ public sealed partial class Department
 
     // The parts of the information notice an administrator writes; the rest of the notice is the app's own text.
     /// <summary>The controller (responsable du traitement), e.g. "Conseil départemental du Morbihan, 2 rue …".</summary>
-    public string? NoticeController { get; set; }
+    public string? NoticeController { get; private set; }
     /// <summary>How to reach the data protection officer.</summary>
-    public string? NoticeDpoContact { get; set; }
+    public string? NoticeDpoContact { get; private set; }
     /// <summary>Where and how the person exercises their rights (address, e-mail, desk).</summary>
-    public string? NoticeRightsContact { get; set; }
+    public string? NoticeRightsContact { get; private set; }
     /// <summary>Anything the department adds (other recipients, local practices).</summary>
-    public string? NoticeAdditionalText { get; set; }
+    public string? NoticeAdditionalText { get; private set; }
+
+    /// <summary>
+    /// The parts of the notice the department writes: blank means « not written » (the notice then says what to ask),
+    /// each within <see cref="NoticeTextMaxLength"/>.
+    /// </summary>
+    public void ChangeNotice(string? controller, string? dpoContact, string? rightsContact, string? additionalText)
+    {
+        static string? Clean(string? s, string what)
+        {
+            if (string.IsNullOrWhiteSpace(s)) return null;
+            var t = s.Trim();
+            if (t.Length > NoticeTextMaxLength) throw new DomainRuleException($"{what} ne peut pas dépasser {NoticeTextMaxLength} caractères.");
+            return t;
+        }
+        var c = Clean(controller, "Le responsable du traitement");
+        var d = Clean(dpoContact, "Le contact du délégué à la protection des données");
+        var r = Clean(rightsContact, "La façon d'exercer ses droits");
+        var a = Clean(additionalText, "Le texte ajouté");
+        (NoticeController, NoticeDpoContact, NoticeRightsContact, NoticeAdditionalText) = (c, d, r, a);
+    }
 
     /// <summary>Who may hand a person a copy of their data (team leads and administrators by default).</summary>
     public void ChooseSubjectAccessExporters(SubjectAccessExporters exporters) => SubjectAccessExporters = exporters;

@@ -20,19 +20,7 @@ public static class AuditTrail
     public static AuditEntry Record(AppDbContext db, Guid actorId, DateTimeOffset at, AuditArea area, AuditAction action, string entityId,
         int? departmentId, Dictionary<string, object?>? before, Dictionary<string, object?>? after)
     {
-        if (!Enum.IsDefined(area)) throw new ArgumentOutOfRangeException(nameof(area));
-        if (!Enum.IsDefined(action)) throw new ArgumentOutOfRangeException(nameof(action));
-        var entry = new AuditEntry
-        {
-            ActorId = actorId,
-            At = at,
-            Area = area,
-            Action = action,
-            EntityId = entityId,
-            DepartmentId = departmentId,
-            Before = ToJson(before),
-            After = ToJson(after),
-        };
+        var entry = AuditEntry.Of(departmentId, actorId, at, area, action, entityId, ToJson(before), ToJson(after));
         db.AuditEntries.Add(entry);
         return entry;
     }

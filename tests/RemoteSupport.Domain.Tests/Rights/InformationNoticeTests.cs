@@ -11,11 +11,8 @@ public sealed class InformationNoticeTests
 
     private static Department Morbihan()
     {
-        var d = new Department("CD56", "Morbihan")
-        {
-            NoticeController = "Conseil départemental du Morbihan\n2 rue de Saint-Tropez\n\n56000 Vannes",
-            NoticeDpoContact = "dpo@morbihan.test",
-        };
+        var d = new Department("CD56", "Morbihan");
+        d.ChangeNotice("Conseil départemental du Morbihan\n2 rue de Saint-Tropez\n\n56000 Vannes", "dpo@morbihan.test", null, null);
         d.SetRetention(6, 18);
         return d;
     }
@@ -41,7 +38,8 @@ public sealed class InformationNoticeTests
     [Fact]
     public void Without_tools_or_department_texts_the_notice_says_so_in_the_apps_own_words()
     {
-        var d = new Department("CD29", "Finistère") { NoticeAdditionalText = "Vos données ne quittent pas l'Union européenne." };
+        var d = new Department("CD29", "Finistère");
+        d.ChangeNotice(null, null, null, "Vos données ne quittent pas l'Union européenne.");
         var notice = InformationNotice.For(d, []);
         var text = notice.ToPlainText();
         Assert.Contains("Qui est responsable de ce dossier\nLe département Finistère.\n", text);
@@ -74,5 +72,17 @@ public sealed class InformationNoticeTests
         Assert.False(MessageTemplates.IsUsed(MessagePurpose.Notice, MessageChannel.Sms));
         Assert.True(MessageTemplates.IsUsed(MessagePurpose.Reminder, MessageChannel.Sms));
         Assert.Equal("Notice d'information", MessagePurpose.Notice.French());
+    }
+
+    [Fact]
+    public void The_departments_notice_texts_are_trimmed_blank_means_unwritten_and_each_has_a_limit()
+    {
+        var d = new Department("CD22", "Côtes-d'Armor");
+        d.ChangeNotice("  Conseil départemental  ", "   ", null, "Texte");
+        Assert.Equal("Conseil départemental", d.NoticeController);
+        Assert.Null(d.NoticeDpoContact);
+        var e = Assert.Throws<DomainRuleException>(() => d.ChangeNotice(new string('x', Department.NoticeTextMaxLength + 1), null, null, null));
+        Assert.Contains("responsable du traitement", e.Message);
+        Assert.Equal("Conseil départemental", d.NoticeController);
     }
 }

@@ -16,8 +16,7 @@ public sealed class NoticeTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             var d = await db.Departments.SingleAsync(x => x.Id == World.Cd56.Id);
-            d.NoticeController = "Conseil départemental du Morbihan, 2 rue de Saint-Tropez, Vannes";
-            d.NoticeDpoContact = "dpo@morbihan.test";
+            d.ChangeNotice("Conseil départemental du Morbihan, 2 rue de Saint-Tropez, Vannes", "dpo@morbihan.test", null, null);
             d.SetRetention(6, 18);
             await db.SaveChangesAsync();
         });

@@ -43,8 +43,7 @@ public sealed class SendNoticeTests(AppFactory factory) : WebTest(factory)
         await Factory.WithDbAsync(async db =>
         {
             var d = await db.Departments.SingleAsync(x => x.Id == World.Cd56.Id);
-            d.NoticeController = "Conseil départemental du Morbihan, 2 rue de Saint-Tropez, Vannes";
-            d.NoticeRightsContact = "Écrire à droits-donnees@morbihan.test";
+            d.ChangeNotice("Conseil départemental du Morbihan, 2 rue de Saint-Tropez, Vannes", null, "Écrire à droits-donnees@morbihan.test", null);
             await db.SaveChangesAsync();
         });
         var person = await PersonAsync();

@@ -101,16 +101,13 @@ public sealed class Settings(Settings.Handler handler) : AdminPageModel
             try
             {
                 d.SetRetention(c.AccessJournalMonths, c.ActivePeriodMonths);
+                d.ChangeNotice(c.NoticeController, c.NoticeDpoContact, c.NoticeRightsContact, c.NoticeAdditionalText);
             }
             catch (DomainRuleException e)
             {
                 return e.Message;
             }
             d.ChooseSubjectAccessExporters(c.SubjectAccessExporters);
-            d.NoticeController = Blank(c.NoticeController);
-            d.NoticeDpoContact = Blank(c.NoticeDpoContact);
-            d.NoticeRightsContact = Blank(c.NoticeRightsContact);
-            d.NoticeAdditionalText = Blank(c.NoticeAdditionalText);
             var (b, a) = AuditTrail.Changes(before, Snapshot(d));
             if (a.Count == 0 && b.Count == 0) return null;
             AuditTrail.Record(db, actorId, clock.GetUtcNow(), AuditArea.DataProtection, AuditAction.Update,
@@ -126,7 +123,6 @@ public sealed class Settings(Settings.Handler handler) : AdminPageModel
             return null;
         }
 
-        private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
         private static Dictionary<string, object?> Snapshot(Department d) => new()
         {

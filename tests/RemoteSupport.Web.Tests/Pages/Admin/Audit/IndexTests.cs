@@ -197,11 +197,8 @@ public sealed class IndexTests(AppFactory factory) : WebTest(factory)
         // Rows as the checklist page wrote them itself, before: English keys, ids and nested JSON.
         await Factory.WithDbAsync(async db =>
         {
-            void Old(AuditAction action, Guid entity, string? before, string? after, int minutes) => db.AuditEntries.Add(new AuditEntry
-            {
-                DepartmentId = World.Cd56.Id, ActorId = World.SuperAdmin.Id, At = at.AddMinutes(minutes), Area = AuditArea.Checklists, Action = action,
-                EntityId = entity.ToString(), Before = before, After = after,
-            });
+            void Old(AuditAction action, Guid entity, string? before, string? after, int minutes) => db.AuditEntries.Add(
+                AuditEntry.Of(World.Cd56.Id, World.SuperAdmin.Id, at.AddMinutes(minutes), AuditArea.Checklists, action, entity.ToString(), before, after));
             Old(AuditAction.CreateDraft, templateId, null, """{"Version":2,"FromVersion":1}""", 1);
             Old(AuditAction.UpdateItem, templateId, null, $$$"""{"before":{"Id":"{{{itemId}}}","Phase":"Before","Order":1,"Text":"Plan B","Required":true,"HelpText":null},"after":{"Id":"{{{itemId}}}","Phase":"Before","Order":1,"Text":"Plan B prêt","Required":true,"HelpText":null}}""", 2);
             Old(AuditAction.MoveItem, templateId, null, $$"""{"itemId":"{{itemId}}","delta":-1}""", 3);

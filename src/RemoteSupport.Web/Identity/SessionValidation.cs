@@ -87,7 +87,7 @@ public static class SessionValidation
 
         // One statement of three primary-key lookups, no aggregate: whether the roles and departments still match the
         // cookie is told by one number (AppUser.ClaimsVersion, moved by triggers), so they are read only when it moved.
-        var row = await FindSession(services.GetRequiredService<SessionDataSource>(), sessionId.Value, http.RequestAborted);
+        var row = await FindSession(services.GetRequiredService<AppDataSource>(), sessionId.Value, http.RequestAborted);
 
         if (row is null || row.UserId != userId.Value || row.EndedAt is not null)
         {
@@ -135,9 +135,9 @@ public static class SessionValidation
             secondFactorRequired && !row.TwoFactorEnabled));
     }
 
-    // The session, its user and the user's department, by primary key, in one statement. Raw Npgsql on the session
-    // check's own data source (ADR-0026): no EF Core around a statement run on every request, and a plan PostgreSQL
-    // keeps instead of planning it each time. No query filter to set aside: the department filter is not bound to this
+    // The session, its user and the user's department, by primary key, in one statement. Raw Npgsql on the app's data
+    // source (ADR-0026, ADR-0028): no EF Core around a statement run on every request, and a plan PostgreSQL keeps
+    // instead of planning it each time. No query filter to set aside: the department filter is not bound to this
     // user yet, and must never hide their own session from its check.
     private const string FindSessionSql = """
         SELECT s."UserId", s."CreatedAt", s."LastSeenAt", s."EndedAt", s."SecondFactorAt",
@@ -149,7 +149,7 @@ public static class SessionValidation
         WHERE s."Id" = $1
         """;
 
-    private static async Task<SessionRow?> FindSession(SessionDataSource sessions, Guid id, CancellationToken ct)
+    private static async Task<SessionRow?> FindSession(AppDataSource sessions, Guid id, CancellationToken ct)
     {
         await using var command = sessions.Source.CreateCommand(FindSessionSql);
         command.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = id });

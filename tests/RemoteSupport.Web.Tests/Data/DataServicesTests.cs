@@ -5,31 +5,53 @@ using RemoteSupport.Web.Tests.Infrastructure;
 
 namespace RemoteSupport.Web.Tests.Data;
 
-/// <summary>The connection settings the app adds to the operator's connection string (ADR-0011).</summary>
+/// <summary>The connection settings the app adds to the operator's connection string (ADR-0011, ADR-0028).</summary>
 public sealed class DataServicesTests(AppFactory factory) : WebTest(factory)
 {
+    private static Task<string> PlanCacheModeAsync(AppDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+
+    private static Task<int> BackendAsync(AppDbContext db) =>
+        db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+
     [Fact]
-    public async Task The_apps_connections_prepare_statements_and_plan_each_run_with_its_values()
+    public async Task The_apps_connections_prepare_statements_keep_their_plans_and_are_not_reset_between_leases()
     {
-        var (planCacheMode, maxAutoPrepare) = await Factory.WithDbAsync(async db =>
+        var (planCacheMode, builder) = await Factory.WithDbAsync(async db =>
+            (await PlanCacheModeAsync(db), new NpgsqlConnectionStringBuilder(db.Database.GetDbConnection().ConnectionString)));
+        Assert.Equal("auto", planCacheMode);
+        Assert.Equal(DataServices.DefaultMaxAutoPrepare, builder.MaxAutoPrepare);
+        Assert.True(builder.NoResetOnClose);
+    }
+
+    [Fact]
+    public async Task A_department_wide_page_plans_each_run_and_puts_the_connection_back_as_it_was()
+    {
+        // One physical connection, so the lease after the scope is the very connection the scope changed.
+        var single = new NpgsqlConnectionStringBuilder(DataServices.ForRequests(Factory.ConnectionString)) { MaxPoolSize = 1 }.ConnectionString;
+        await using var source = NpgsqlDataSource.Create(single);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(source).Options);
+
+        int inside;
+        await using (await db.PlanEachRun(CancellationToken.None))
         {
-            var mode = await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
-            var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
-            return (mode, builder.MaxAutoPrepare);
-        });
-        Assert.Equal("force_custom_plan", planCacheMode);
-        Assert.Equal(DataServices.DefaultMaxAutoPrepare, maxAutoPrepare);
+            Assert.Equal("force_custom_plan", await PlanCacheModeAsync(db));
+            inside = await BackendAsync(db);
+        }
+        Assert.Equal(inside, await BackendAsync(db));
+        Assert.Equal("auto", await PlanCacheModeAsync(db));
     }
 
     [Fact]
     public void The_operators_own_settings_are_kept()
     {
-        var off = DataServices.WithAutoPrepare("Host=db;Database=rs;Max Auto Prepare=0");
-        Assert.Equal(0, new NpgsqlConnectionStringBuilder(off).MaxAutoPrepare);
-        Assert.Null(new NpgsqlConnectionStringBuilder(off).Options);
+        var off = new NpgsqlConnectionStringBuilder(DataServices.ForRequests("Host=db;Database=rs;Max Auto Prepare=0"));
+        Assert.Equal(0, off.MaxAutoPrepare);
+        Assert.False(off.NoResetOnClose);
 
-        var withOptions = new NpgsqlConnectionStringBuilder(DataServices.WithAutoPrepare("Host=db;Database=rs;Options=-c statement_timeout=5000"));
-        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", withOptions.Options);
+        var withOptions = new NpgsqlConnectionStringBuilder(DataServices.ForRequests("Host=db;Database=rs;Options=-c statement_timeout=5000"));
+        Assert.Equal("-c statement_timeout=5000", withOptions.Options);
         Assert.Equal(DataServices.DefaultMaxAutoPrepare, withOptions.MaxAutoPrepare);
+        Assert.True(withOptions.NoResetOnClose);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RemoteSupport.Web.Tests.Infrastructure;
 using WebClient = RemoteSupport.Web.Tests.Infrastructure.WebClient;
@@ -21,7 +22,7 @@ public sealed class DatabaseOutageTests(AppFactory factory) : WebTest(factory)
         Assert.Equal("/", signedIn.Url.AbsolutePath);
 
         gate.Cut();
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(RemoteSupport.Web.Data.DataServices.WithAutoPrepare(through)));
+        app.Services.GetRequiredService<RemoteSupport.Web.Data.AppDataSource>().Source.Clear();
 
         foreach (var url in new[] { "/Persons", "/Interviews/Agenda", "/" })
         {

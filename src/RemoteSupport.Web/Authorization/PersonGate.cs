@@ -114,6 +114,6 @@ public sealed class PersonGate(AppDbContext db, IAuthorizationService authorizat
     }
 
     /// <summary>Every opening of a file is traceable (GDPR): who, when, which page.</summary>
-    public void RecordAccess(ClaimsPrincipal user, PersonRef person, string page) =>
-        db.PersonAccesses.Add(PersonAccess.Record(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(), page));
+    public Task TraceAccessAsync(ClaimsPrincipal user, PersonRef person, string page, CancellationToken ct) =>
+        db.AppendAccessAsync(PersonAccess.Record(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(), page), ct);
 }

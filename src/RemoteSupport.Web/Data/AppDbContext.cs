@@ -192,16 +192,32 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
             if (entry.State != EntityState.Added && entry.Entity is ActivityLogEntry or ConsentRecord or PersonAccess or AuditEntry)
                 throw new AppendOnlyViolationException(entry.Metadata.ClrType.Name);
 
-            if (IsSystemScope || entry.Entity is not IDepartmentScoped scoped) continue;
-            var allowed = AllowedDepartmentIds;
-            if (!allowed.Contains(scoped.DepartmentId))
-                throw new DepartmentIsolationException(entry.Metadata.ClrType.Name);
+            if (entry.Entity is not IDepartmentScoped scoped) continue;
+            GuardDepartment(scoped.DepartmentId, entry.Metadata.ClrType.Name);
             // Moving a record out of a department is a write to the department it came from too.
             if (entry.State == EntityState.Modified
-                && entry.Property(nameof(IDepartmentScoped.DepartmentId)).OriginalValue is int original
-                && !allowed.Contains(original))
-                throw new DepartmentIsolationException(entry.Metadata.ClrType.Name);
+                && entry.Property(nameof(IDepartmentScoped.DepartmentId)).OriginalValue is int original)
+                GuardDepartment(original, entry.Metadata.ClrType.Name);
         }
+    }
+
+    /// <summary>The write half of department isolation for one record: refused outside the user's departments.</summary>
+    private void GuardDepartment(int departmentId, string entity)
+    {
+        if (!IsSystemScope && !AllowedDepartmentIds.Contains(departmentId)) throw new DepartmentIsolationException(entity);
+    }
+
+    /// <summary>
+    /// Writes the trace of a read of a file at once, under the same department guard as a save, as one prepared
+    /// INSERT without the change tracker: it is written on every opening of a file, the most frequent write of the app
+    /// (docs/performance.md, « Round 4 »). A trace is never changed, so the append-only rule holds by construction.
+    /// </summary>
+    public async Task AppendAccessAsync(PersonAccess access, CancellationToken ct)
+    {
+        GuardDepartment(access.DepartmentId, nameof(PersonAccess));
+        await Database.ExecuteSqlAsync(
+            $"""INSERT INTO "PersonAccesses" ("DepartmentId", "PersonId", "UserId", "At", "Page") VALUES ({access.DepartmentId}, {access.PersonId}, {access.UserId}, {access.At}, {access.Page})""",
+            ct);
     }
 }
 

@@ -43,8 +43,7 @@ public sealed class History(History.Handler handler) : PageModel
                 .Select(a => new Line(a.Record.Modality, a.Record.Decision, a.Record.DecidedAt, a.Record.Method, a.RecordedBy, a.Record.RecordedAt, a.Record.Comment))
                 .ToList();
 
-            gate.RecordAccess(user, reference, "ConsentHistory");
-            await db.SaveChangesAsync(ct);
+            await gate.TraceAccessAsync(user, reference, "ConsentHistory", ct);
             return new View(personId, name, ConsentPolicy.Matrix(history, clock.GetUtcNow()), lines);
         }
     }

@@ -197,8 +197,7 @@ public sealed class Details(Details.Handler handler) : PageModel
 
             if (recordAccess)
             {
-                gate.RecordAccess(user, reference.Person, "Interview");
-                await db.SaveChangesAsync(ct);
+                await gate.TraceAccessAsync(user, reference.Person, "Interview", ct);
             }
 
             return new View

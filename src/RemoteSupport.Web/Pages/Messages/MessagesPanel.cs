@@ -29,23 +29,42 @@ public sealed record MessageLine(Guid Id, MessagePurpose Purpose, MessageChannel
     };
 }
 
-/// <summary>The messages panel of a person's or an interview's page. The page including it has checked access.</summary>
-public sealed record MessagesPanel(Guid PersonId, Guid? InterviewId, bool CanRemind, IReadOnlyList<MessageLine> Lines)
+/// <summary>
+/// The messages panel of a person's or an interview's page. The page including it has checked access. On the person's
+/// page it also carries the person's latest notice e-mail (for the rights panel), read by the same statement.
+/// </summary>
+public sealed record MessagesPanel(Guid PersonId, Guid? InterviewId, bool CanRemind, IReadOnlyList<MessageLine> Lines,
+    MessageLine? LatestNotice = null)
 {
     public const int Limit = 30;
 
     // The person's page reads it on every opening: compiled once, one statement on the page's connection (the department
-    // is said, so the (DepartmentId, PersonId, CreatedAt) index serves it; the department filter still applies).
+    // is said, so the (DepartmentId, PersonId, CreatedAt) index serves it; the department filter still applies). The
+    // latest notice e-mail comes in the same statement (UNION ALL), for when it is older than the panel's lines.
     private static readonly Func<AppDbContext, int, Guid, IAsyncEnumerable<MessageLine>> PersonLines = EF.CompileAsyncQuery(
         (AppDbContext db, int departmentId, Guid personId) => db.OutboxMessages.AsNoTracking()
             .Where(m => m.DepartmentId == departmentId && m.PersonId == personId)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(Limit)
+            .Concat(db.OutboxMessages.AsNoTracking()
+                .Where(m => m.DepartmentId == departmentId && m.PersonId == personId && m.Purpose == MessagePurpose.Notice)
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                .Take(1))
             .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts)));
 
-    /// <summary>The panel of a person's page (Persons/Details, which has checked access): their latest messages.</summary>
-    public static async Task<MessagesPanel> LoadForPersonAsync(AppDbContext db, int departmentId, Guid personId, CancellationToken ct) =>
-        new(personId, null, false, await PersonLines(db, departmentId, personId).ToListAsync(ct));
+    /// <summary>
+    /// The panel of a person's page (Persons/Details, which has checked access): their latest messages, and their latest
+    /// notice e-mail. PostgreSQL's and .NET's orders of uuids agree, so the lines sort as the statement sorted them.
+    /// </summary>
+    public static async Task<MessagesPanel> LoadForPersonAsync(AppDbContext db, int departmentId, Guid personId, CancellationToken ct)
+    {
+        var rows = (await PersonLines(db, departmentId, personId).ToListAsync(ct))
+            .DistinctBy(m => m.Id)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .ToList();
+        var notice = rows.FirstOrDefault(m => m.Purpose == MessagePurpose.Notice);
+        return new(personId, null, false, rows.Take(Limit).ToList(), notice);
+    }
 }
 
 public sealed class MessagesViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent

@@ -33,7 +33,12 @@ public sealed class Details(Details.Handler handler) : PageModel
 
         public sealed record View(AccompaniedPerson Person, string ReferentName, IReadOnlyList<JournalLine> Journal, int JournalTotal,
             ConsentPanel Consents, PersonInterviewsPanel Interviews, FollowUpPanel FollowUps, MessagesPanel Messages,
-            OrientationPanel Orientations, Groups.PersonGroupsPanel Groups);
+            OrientationPanel Orientations, Groups.PersonGroupsPanel Groups)
+        {
+            /// <summary>What the rights panel shows of the latest notice e-mail (read with the messages).</summary>
+            public Shared.Components.NoticeSending.NoticeSendingViewComponent.Data? NoticeSending =>
+                Shared.Components.NoticeSending.NoticeSendingViewComponent.Data.Of(Messages.LatestNotice, Person.NoticeGivenAt);
+        }
 
         public const int JournalLimit = 100;
 
@@ -85,8 +90,7 @@ public sealed class Details(Details.Handler handler) : PageModel
             var orientations = await OrientationPanel.LoadAsync(db, person, orientationLines, ct);
             var groups = await Groups.PersonGroupsPanel.LoadAsync(db, id, ct);
 
-            gate.RecordAccess(user, reference, "Details");
-            await db.SaveChangesAsync(ct);
+            await gate.TraceAccessAsync(user, reference, "Details", ct);
             return new View(person, found.ReferentName, lines, total, consents, interviews, followUps, messages, orientations, groups);
         }
     }

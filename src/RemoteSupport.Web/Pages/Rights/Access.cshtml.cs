@@ -46,8 +46,7 @@ public sealed class Access(Access.Handler handler) : PageModel
                 .Select(p => new { Name = p.FirstName + " " + p.LastName, Kept = db.Departments.Where(d => d.Id == p.DepartmentId).Select(d => d.AccessJournalMonths).First() })
                 .FirstAsync(ct);
             // Reading who read the file is itself a read of the file: traced like any other.
-            rights.RecordAccess(user, person, AccessPages.AccessJournal);
-            await db.SaveChangesAsync(ct);
+            await rights.TraceAccessAsync(user, person, AccessPages.AccessJournal, ct);
             return new View(id, info.Name, lines.Select(l => new Line(l.At, l.User, AccessPages.French(l.Page))).ToList(), total, info.Kept);
         }
     }

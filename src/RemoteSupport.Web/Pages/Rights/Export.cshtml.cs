@@ -64,7 +64,8 @@ public sealed class Export(Export.Handler handler) : PageModel
             var notes = includePrivateNotes ? "notes privées jointes" : "sans les notes privées";
             db.ActivityLog.Add(ActivityLogEntry.For(person.DepartmentId, person.Id, actor, now, ActivityKind.SubjectAccessExported,
                 $"Copie des données établie ({how}, {notes})."));
-            rights.RecordAccess(user, person, AccessPages.Export);
+            // The file was read to build the copy: traced at once, whatever happens to the save below.
+            await rights.TraceAccessAsync(user, person, AccessPages.Export, ct);
             AuditTrail.Record(db, actor, now, AuditArea.SubjectAccess, AuditAction.Export, person.Id.ToString(), person.DepartmentId,
                 null, new() { ["Format"] = format.ToString(), ["PrivateNotes"] = includePrivateNotes });
             await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace RemoteSupport.Web.Pages.Rights;
 /// Who may use the person's-rights pages (issue 14). The query filter has already hidden other departments (404); inside
 /// the department, <see cref="PersonGate"/> decides who follows the file, and these rules narrow it further.
 /// </summary>
-public sealed class RightsGate(AppDbContext db, PersonGate gate, TimeProvider clock)
+public sealed class RightsGate(AppDbContext db, PersonGate gate)
 {
     public Task<PersonRef?> FindAsync(Guid personId, CancellationToken ct) => gate.FindAsync(personId, ct);
 
@@ -51,9 +51,9 @@ public sealed class RightsGate(AppDbContext db, PersonGate gate, TimeProvider cl
     private static bool IsAdminOf(ClaimsPrincipal user, PersonRef person) =>
         user.IsInRole(Roles.Admin) && user.DepartmentIds().Contains(person.DepartmentId);
 
-    /// <summary>Adds the trace of a read of the file (who, when, which page) to the next save.</summary>
-    public void RecordAccess(ClaimsPrincipal user, PersonRef person, string page) =>
-        db.PersonAccesses.Add(PersonAccess.Record(person.DepartmentId, person.Id, user.RequiredUserId(), clock.GetUtcNow(), page));
+    /// <summary>Writes the trace of a read of the file (who, when, which page).</summary>
+    public Task TraceAccessAsync(ClaimsPrincipal user, PersonRef person, string page, CancellationToken ct) =>
+        gate.TraceAccessAsync(user, person, page, ct);
 }
 
 /// <summary>The names of the pages and actions written in the access journal, as a person would read them.</summary>

@@ -13,7 +13,21 @@ namespace RemoteSupport.Web.Pages.Shared.Components.NoticeSending;
 /// </summary>
 public sealed class NoticeSendingViewComponent(AppDbContext db) : ViewComponent
 {
-    public sealed record Data(MessageLine Message, bool Pending);
+    public sealed record Data(MessageLine Message, bool Pending)
+    {
+        /// <summary>What is shown of the person's latest notice e-mail (<paramref name="last"/>): nothing once it has left.</summary>
+        public static Data? Of(MessageLine? last, DateTimeOffset? givenAt)
+        {
+            if (last is null) return null;
+            var pending = last.Status is MessageStatus.Planned or MessageStatus.Sending;
+            // A failure matters only while no later notice was given (by post, in person, or a later e-mail).
+            var unsent = (last.Status is MessageStatus.Failed or MessageStatus.Cancelled) && (givenAt is null || givenAt < last.CreatedAt);
+            return pending || unsent ? new Data(last, pending) : null;
+        }
+    }
+
+    /// <summary>The path of the state's view, for the person's page, which reads the latest notice e-mail itself.</summary>
+    public const string ViewPath = "/Pages/Shared/Components/NoticeSending/Default.cshtml";
 
     public async Task<IViewComponentResult> InvokeAsync(Guid personId, DateTimeOffset? givenAt)
     {
@@ -22,10 +36,6 @@ public sealed class NoticeSendingViewComponent(AppDbContext db) : ViewComponent
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Select(m => new MessageLine(m.Id, m.Purpose, m.Channel, m.Status, m.StatusReason, m.DueAt, m.SentAt, m.DeliveredAt, m.CreatedAt, m.Attempts))
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
-        if (last is null) return Content("");
-        var pending = last.Status is MessageStatus.Planned or MessageStatus.Sending;
-        // A failure matters only while no later notice was given (by post, in person, or a later e-mail).
-        var unsent = (last.Status is MessageStatus.Failed or MessageStatus.Cancelled) && (givenAt is null || givenAt < last.CreatedAt);
-        return pending || unsent ? View(new Data(last, pending)) : Content("");
+        return Data.Of(last, givenAt) is { } shown ? View(shown) : Content("");
     }
 }

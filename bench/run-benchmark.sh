@@ -5,6 +5,7 @@
 #
 #   bench/run-benchmark.sh                      # 10 s per measure, 16 connections, 2 threads, 1 round
 #   ROUNDS=3 DURATION=10 bench/run-benchmark.sh
+#   BASELINE_PLAN_EACH_RUN=1 bench/run-benchmark.sh  # the baseline with the Npgsql settings both sides had until 2026-11-30
 #
 # Everything it starts (PostgreSQL, the app, the baseline) is stopped at the end, and the database is deleted.
 set -euo pipefail

@@ -16,12 +16,16 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
 var workerEmail = builder.Configuration["Bench:WorkerEmail"] ?? "ts1.cd56@remotesupport.test";
 
-// The same Npgsql settings as the product (src/RemoteSupport.Web/Data/DataServices.cs): statements prepared
-// automatically and planned on each run, unless the connection string says otherwise, so both sides are measured with
-// the same driver and the same PostgreSQL settings.
+// The same Npgsql settings as the product's requests (src/RemoteSupport.Web/Data/DataServices.cs, ForRequests):
+// statements prepared automatically, plans kept by PostgreSQL, no reset between leases, unless the connection string
+// says otherwise, so both sides are measured with the same driver and the same PostgreSQL settings. Until 2026-11-30
+// both planned each run (plan_cache_mode=force_custom_plan); BASELINE_PLAN_EACH_RUN=1 gives the baseline those former
+// settings again, to compare with the figures measured then (docs/performance.md, « Round 4 »).
 var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
 if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-    connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, Options = "-c plan_cache_mode=force_custom_plan" }.ConnectionString;
+    connectionString = Environment.GetEnvironmentVariable("BASELINE_PLAN_EACH_RUN") == "1"
+        ? new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, Options = "-c plan_cache_mode=force_custom_plan" }.ConnectionString
+        : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString;
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var app = builder.Build();
 

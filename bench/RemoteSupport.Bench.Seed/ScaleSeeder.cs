@@ -157,9 +157,24 @@ public static class ScaleSeeder
                 await copy.WriteAsync(Guid.NewGuid().ToString("N").ToUpperInvariant(), NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(Guid.NewGuid().ToString(), NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(a.Role == Roles.TeamLead, NpgsqlDbType.Boolean, ct); // team leads sign in with a second factor
                 await copy.WriteAsync(true, NpgsqlDbType.Boolean, ct);
                 await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        // Team leads must sign in with a second factor (ADR-0016): they get the demo's documented authenticator key, as
+        // Identity's store keeps it, so bench/scale-benchmark.sh can sign them in (SeedTool --totp prints the code).
+        await using (var copy = await BeginCopyAsync(connection,
+            "COPY \"AspNetUserTokens\" (\"UserId\", \"LoginProvider\", \"Name\", \"Value\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var a in accounts.Where(a => a.Role == Roles.TeamLead))
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(a.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync("[AspNetUserStore]", NpgsqlDbType.Text, ct);
+                await copy.WriteAsync("AuthenticatorKey", NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(DemoSeeder.DemoAuthenticatorKey, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }

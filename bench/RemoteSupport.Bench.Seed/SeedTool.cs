@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Priorities;
 using RemoteSupport.Web.Identity;
@@ -17,6 +18,12 @@ public static class SeedTool
 {
     public static async Task<int> Main(string[] args)
     {
+        // The current code of the demo's documented authenticator key, for the benchmark's team-lead sign-in.
+        if (args is ["--totp"])
+        {
+            Console.WriteLine(Totp.Code(Totp.FromBase32(DemoSeeder.DemoAuthenticatorKey), Totp.StepAt(DateTimeOffset.UtcNow)));
+            return 0;
+        }
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {

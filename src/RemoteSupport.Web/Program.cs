@@ -172,6 +172,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Contacts", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/Groups", Policies.FollowPersons);
         o.Conventions.AuthorizeFolder("/TeamLead", Policies.ReviewCaseload);
+        // The team lead's pages read whole departments and teams: PostgreSQL plans their statements on each run (ADR-0028).
+        o.Conventions.AddFolderApplicationModelConvention("/TeamLead", m => m.Filters.Add(new RemoteSupport.Web.Data.PlanEachRunFilter()));
         o.Conventions.AuthorizeFolder("/Rights", Policies.PersonRights);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
         o.Conventions.AllowAnonymousToPage("/Account/Login");

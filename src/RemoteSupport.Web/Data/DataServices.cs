@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RemoteSupport.Web.Identity;
@@ -48,11 +49,11 @@ public static class DataServices
 
     /// <summary>
     /// Asks PostgreSQL to plan each statement with its actual values until the returned scope is disposed, on a
-    /// connection the context keeps open meanwhile. For the department-wide pages (priorities, workload, figures): a
-    /// kept (generic) plan, adopted after five runs, chose badly for a department of 50,000 persons next to departments
-    /// of a few hundred (PostgreSQL's CPU 1.5 to 2.5 times higher, the department workload over 200 ms at p95;
-    /// docs/performance.md, « Department scale »). The setting is put back when the scope ends; were that to fail, the
-    /// connection would only plan each run until it is closed.
+    /// connection the context keeps open meanwhile. For the department-wide pages (the team lead's, through
+    /// <see cref="PlanEachRunFilter"/>): a kept (generic) plan, adopted after five runs, chose badly for a department of
+    /// 50,000 persons next to departments of a few hundred (PostgreSQL's CPU 1.5 to 2.5 times higher, the department
+    /// workload over 200 ms at p95; docs/performance.md, « Department scale » and « Round 4 »). The setting is put back
+    /// when the scope ends; were that to fail, the connection would only plan each run until it is closed.
     /// </summary>
     public static async Task<IAsyncDisposable> PlanEachRun(this AppDbContext db, CancellationToken ct)
     {
@@ -82,6 +83,22 @@ public static class DataServices
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+}
+
+/// <summary>
+/// Runs a page's handler inside <see cref="DataServices.PlanEachRun"/>: put on the team lead's pages (folder /TeamLead,
+/// Program.cs), whose statements read a whole department or team, from the scope check to the lists (ADR-0028).
+/// </summary>
+public sealed class PlanEachRunFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        await using (await db.PlanEachRun(context.HttpContext.RequestAborted))
+            await next();
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Tests.Infrastructure;
@@ -40,6 +41,23 @@ public sealed class DataServicesTests(AppFactory factory) : WebTest(factory)
         }
         Assert.Equal(inside, await BackendAsync(db));
         Assert.Equal("auto", await PlanCacheModeAsync(db));
+    }
+
+    [Fact]
+    public void The_team_leads_pages_and_only_they_plan_each_run()
+    {
+        var pages = Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>())
+            .OfType<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()
+            .DistinctBy(p => p.ViewEnginePath)
+            .ToList();
+        static bool PlansEachRun(Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor page) =>
+            page.FilterDescriptors.Any(f => f.Filter is PlanEachRunFilter);
+
+        var teamLead = pages.Where(p => p.ViewEnginePath.StartsWith("/TeamLead/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(teamLead, p => p.ViewEnginePath == "/TeamLead/Workload");
+        Assert.All(teamLead, p => Assert.True(PlansEachRun(p), p.ViewEnginePath));
+        Assert.All(pages.Except(teamLead), p => Assert.False(PlansEachRun(p), p.ViewEnginePath));
     }
 
     [Fact]

@@ -109,6 +109,21 @@ public sealed class DepartmentIsolationTests(AppFactory factory) : WebTest(facto
     }
 
     [Fact]
+    public async Task The_access_trace_written_at_once_is_refused_outside_the_users_departments_and_written_inside()
+    {
+        var person56 = await World.AddPersonAsync(Factory, World.Worker56);
+        var access = PersonAccess.Record(World.Cd56.Id, person56.Id, World.Worker29.Id, TestClock.Start, "Details");
+
+        await AsDepartmentsAsync([World.Cd29.Id], db => Assert.ThrowsAsync<DepartmentIsolationException>(() => db.AppendAccessAsync(access, CancellationToken.None)));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.PersonAccesses.CountAsync()));
+
+        await AsDepartmentsAsync([World.Cd56.Id], async db => { await db.AppendAccessAsync(access, CancellationToken.None); return true; });
+        var stored = await Factory.WithDbAsync(db => db.PersonAccesses.AsNoTracking().SingleAsync());
+        Assert.Equal((World.Cd56.Id, person56.Id, World.Worker29.Id, TestClock.Start, "Details"),
+            (stored.DepartmentId, stored.PersonId, stored.UserId, stored.At, stored.Page));
+    }
+
+    [Fact]
     public async Task A_person_cannot_be_moved_out_of_a_department_nor_into_another()
     {
         var person29 = await World.AddPersonAsync(Factory, World.Worker29);

@@ -40,14 +40,15 @@ public sealed class WebClient(HttpClient http)
     private static readonly HtmlParser Parser = new();
     public HttpClient Http { get; } = http;
 
-    public static Task<WebClient> SignInAsync(AppFactory factory, string email, string password) =>
-        SignInAsync(factory, factory, email, password);
+    public static Task<WebClient> SignInAsync(AppFactory factory, string email, string password, string? authenticatorKey = null) =>
+        SignInAsync(factory, factory, email, password, authenticatorKey);
 
     /// <summary>Signs in on <paramref name="host"/> (a factory derived from <paramref name="factory"/>, with other settings).</summary>
-    public static async Task<WebClient> SignInAsync(WebApplicationFactory<Program> host, AppFactory factory, string email, string password)
+    public static async Task<WebClient> SignInAsync(WebApplicationFactory<Program> host, AppFactory factory, string email, string password,
+        string? authenticatorKey = null)
     {
         var client = new WebClient(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        await client.SignInThroughFormAsync(factory, email, password);
+        await client.SignInThroughFormAsync(factory, email, password, authenticatorKey);
         return client;
     }
 
@@ -55,28 +56,28 @@ public sealed class WebClient(HttpClient http)
     public static WebClient WithCookies(AppFactory factory, System.Net.CookieContainer cookies) =>
         new(factory.CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)));
 
-    public async Task<Page> SignInThroughFormAsync(AppFactory factory, string email, string password)
+    public async Task<Page> SignInThroughFormAsync(AppFactory factory, string email, string password, string? authenticatorKey = null)
     {
         var client = this;
         var page = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (page.Url.AbsolutePath.StartsWith("/Account/Login", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in failed for {email}: {page.Summary}");
-        return await client.CompleteSecondFactorAsync(factory, email, page);
+        return await client.CompleteSecondFactorAsync(factory, email, page, authenticatorKey);
     }
 
     /// <summary>
     /// Team leads and administrators sign in with a second factor: the client computes the authenticator's code as the
-    /// person's app would (the World's key, the test clock), or enrols the app shown when the account has none yet.
+    /// person's app would (the World's key unless another is given, the test clock), or enrols the app shown when the account has none yet.
     /// A test may sign the same account in several times within one 30-second step of its clock: the step already
     /// used is forgotten first (the refusal of a replayed code has its own test).
     /// </summary>
-    public async Task<Page> CompleteSecondFactorAsync(AppFactory factory, string email, Page page)
+    public async Task<Page> CompleteSecondFactorAsync(AppFactory factory, string email, Page page, string? authenticatorKey = null)
     {
         if (page.Url.AbsolutePath == "/Account/SecondFactor")
         {
             await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, (long?)null)));
-            page = await SubmitFormAsync(page, new() { ["Input.Code"] = Code(World.AuthenticatorKey, factory.Clock) });
+            page = await SubmitFormAsync(page, new() { ["Input.Code"] = Code(authenticatorKey ?? World.AuthenticatorKey, factory.Clock) });
             if (page.Url.AbsolutePath == "/Account/SecondFactor")
                 throw new InvalidOperationException($"Second factor refused for {email}: {page.Summary}");
         }

@@ -139,7 +139,6 @@ public sealed class Figures(CaseloadScope.Handler scopes, Figures.Handler handle
     {
         public async Task<Result> HandleAsync(CaseloadScope scope, int? team, DateOnly from, DateOnly to, CancellationToken ct)
         {
-            await using var plans = await db.PlanEachRun(ct); // department-wide statements (DataServices.PlanEachRun)
             var start = FrenchTime.FromLocal(from.ToDateTime(TimeOnly.MinValue));
             var end = FrenchTime.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             var interviews = db.Interviews.AsNoTracking()

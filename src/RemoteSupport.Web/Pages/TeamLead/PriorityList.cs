@@ -30,8 +30,6 @@ public static class PriorityList
         public async Task<Result> HandleAsync(Filter filter, int page, int pageSize, CancellationToken ct)
         {
             IQueryable<PersonPriority> rows;
-            // A department's list is planned with its values (DataServices.PlanEachRun); a worker's own list keeps its plan.
-            await using var plans = filter.DepartmentId is null ? null : await db.PlanEachRun(ct);
             if (filter.DepartmentId is { } department)
             {
                 // Stored scores are read in index order; whatever changed since they were computed is recomputed first.

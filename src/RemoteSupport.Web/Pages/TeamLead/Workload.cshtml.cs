@@ -76,7 +76,6 @@ public sealed class Workload(CaseloadScope.Handler scopes, Workload.Handler hand
             DateTimeOffset Utc(DateOnly d) => FrenchTime.FromLocal(d.ToDateTime(TimeOnly.MinValue));
             var (weekFrom, weekTo, monthFrom, monthTo) = (Utc(weekStart), Utc(weekStart.AddDays(7)), Utc(monthStart), Utc(monthStart.AddMonths(1)));
             var workers = scope.WorkersOf(team).ToList();
-            await using var plans = await db.PlanEachRun(ct); // department-wide statements (DataServices.PlanEachRun)
 
             // Persons' facts as of today (contact overdue, late actions, met in person) come from the stored priorities.
             await refresh.RefreshDepartmentAsync(scope.DepartmentId, ct);

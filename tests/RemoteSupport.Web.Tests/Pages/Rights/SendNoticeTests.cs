@@ -155,6 +155,31 @@ public sealed class SendNoticeTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task A_waiting_notice_email_still_shows_on_the_persons_page_behind_more_messages_than_the_panel_lists()
+    {
+        var person = await PersonAsync();
+        Factory.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero)); // 20:00 in Paris: the notice waits
+        var worker = await SignInAsync(World.Worker56);
+        await worker.SubmitFormAsync(await worker.GetAsync($"/Rights/SendNotice/{person.Id}"), new());
+        // More newer messages than the messages panel lists: the notice e-mail is not among its lines any more.
+        var later = Factory.Clock.GetUtcNow().AddMinutes(1);
+        await Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < Web.Pages.Messages.MessagesPanel.Limit + 1; i++)
+                db.OutboxMessages.Add(OutboxMessage.Plan(person.DepartmentId, person.Id, null, MessagePurpose.Free, MessageChannel.Email,
+                    person.Email!, new MessageContent($"Message {i}", "Bonjour"), later.AddDays(1), null, World.Worker56.Id, later.AddSeconds(i)));
+            await db.SaveChangesAsync();
+        });
+
+        var page = await worker.GetAsync($"/Persons/Details/{person.Id}");
+        Assert.Contains("Notice en attente d'envoi par e-mail", RightsPanel(page));
+        // The messages panel lists its limit, the newest first; the notice is not among them.
+        var lines = page.Document.QuerySelectorAll("#messages table.messages tbody tr");
+        Assert.Equal(Web.Pages.Messages.MessagesPanel.Limit, lines.Length);
+        Assert.DoesNotContain(lines, l => l.TextContent.Contains(MessagePurpose.Notice.French(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_email_consent_with_an_objection_or_without_an_address_the_refusal_is_shown_next_to_the_button()
     {
         var noConsent = await PersonAsync(emailConsent: false);

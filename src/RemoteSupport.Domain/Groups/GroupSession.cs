@@ -184,7 +184,7 @@ public sealed class GroupSession : IDepartmentScoped
     /// <summary>Ticks or unticks an item of the session's own checklist.</summary>
     public GroupChecklistItem Tick(Guid itemId, bool done, Guid by, DateTimeOffset now)
     {
-        if (Status == GroupSessionStatus.Cancelled) throw new DomainRuleException("La séance est annulée : sa liste de contrôle ne se coche plus.");
+        if (!ChecklistOpen(Status)) throw new DomainRuleException("La séance est annulée : sa liste de contrôle ne se coche plus.");
         var item = _checklist.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Cet élément n'appartient pas à la séance.");
         item.Set(done, by, now);
         return item;
@@ -298,7 +298,7 @@ public sealed class GroupSession : IDepartmentScoped
     /// <summary>The summary shared with the group: after the session, naming nobody (<see cref="GroupRules.CheckSharedText"/>).</summary>
     public void WriteSummary(string text, IEnumerable<string?> participantNames, DateTimeOffset now)
     {
-        if (Status != GroupSessionStatus.Held) throw new DomainRuleException("Le compte rendu s'écrit après la séance, une fois les présences notées.");
+        if (!SummaryOpen(Status)) throw new DomainRuleException("Le compte rendu s'écrit après la séance, une fois les présences notées.");
         var clean = text.Trim();
         if (clean.Length == 0) throw new DomainRuleException("Écrivez le compte rendu partagé.");
         if (clean.Length > GroupRules.SummaryMaxLength) throw new DomainRuleException($"Le compte rendu ne peut pas dépasser {GroupRules.SummaryMaxLength} caractères.");
@@ -361,6 +361,18 @@ public sealed class GroupSession : IDepartmentScoped
         if (GroupRules.MayTakePart(person) is { Allowed: false } refused) throw new DomainRuleException(refused.Reason!);
     }
 
+    /// <summary>The session's own checklist is ticked until the session is cancelled (before, during and after it).</summary>
+    public static bool ChecklistOpen(GroupSessionStatus status) => status != GroupSessionStatus.Cancelled;
+
+    /// <summary>The shared summary and the follow-ups are written once the attendance has made the session held.</summary>
+    public static bool SummaryOpen(GroupSessionStatus status) => status == GroupSessionStatus.Held;
+
+    /// <summary>Only a planned session is cancelled (<see cref="Cancel"/>).</summary>
+    public static bool MayCancel(GroupSessionStatus status) => status == GroupSessionStatus.Planned;
+
+    /// <summary>The next session with the same group is planned from a session that took place or is still planned.</summary>
+    public static bool MayPlanNextFrom(GroupSessionStatus status) => status != GroupSessionStatus.Cancelled;
+
     /// <summary>Persons join or leave a session while it is planned and has not started.</summary>
     public static bool RegistrationOpen(GroupSessionStatus status, DateTimeOffset scheduledAt, DateTimeOffset now) =>
         status == GroupSessionStatus.Planned && now < scheduledAt;
@@ -414,7 +426,11 @@ public sealed class GroupParticipant : IDepartmentScoped
     public bool IsTechnicalHelper { get; internal set; }
 
     /// <summary>Holds or waits for a place (proposed, registered or on the waiting list).</summary>
-    public bool IsActive => Status is ParticipantStatus.Proposed or ParticipantStatus.Registered or ParticipantStatus.Waiting;
+    public bool IsActive => HoldsOrWaits(Status);
+
+    /// <summary>Whether a participant in this state holds or waits for a place: such a person cannot be added again.</summary>
+    public static bool HoldsOrWaits(ParticipantStatus status) =>
+        status is ParticipantStatus.Proposed or ParticipantStatus.Registered or ParticipantStatus.Waiting;
 
     internal void Promote(DateTimeOffset now)
     {

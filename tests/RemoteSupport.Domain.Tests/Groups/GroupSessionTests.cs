@@ -289,4 +289,43 @@ public sealed class GroupSessionTests
         var p = Enrol(s, Guid.NewGuid());
         Assert.Throws<DomainRuleException>(() => s.Withdraw(p.Id, Worker, Next));
     }
+
+    [Fact]
+    public void What_a_sessions_state_allows_checklist_summary_cancellation_next_session()
+    {
+        Assert.True(GroupSession.ChecklistOpen(GroupSessionStatus.Planned));
+        Assert.True(GroupSession.ChecklistOpen(GroupSessionStatus.Held));
+        Assert.False(GroupSession.ChecklistOpen(GroupSessionStatus.Cancelled));
+        Assert.Equal([false, true, false], new[] { GroupSessionStatus.Planned, GroupSessionStatus.Held, GroupSessionStatus.Cancelled }.Select(GroupSession.SummaryOpen));
+        Assert.Equal([true, false, false], new[] { GroupSessionStatus.Planned, GroupSessionStatus.Held, GroupSessionStatus.Cancelled }.Select(GroupSession.MayCancel));
+        Assert.Equal([true, true, false], new[] { GroupSessionStatus.Planned, GroupSessionStatus.Held, GroupSessionStatus.Cancelled }.Select(GroupSession.MayPlanNextFrom));
+
+        // The session itself keeps to them: a cancelled session's checklist is not ticked, no summary before it is held.
+        var s = Session();
+        var template = ChecklistTemplate.Draft(1, Modality.Group, 1);
+        template.AddItem(ChecklistPhase.Before, "Ordre du jour envoyé", true, null);
+        template.Publish(Worker, Now);
+        s.TakeChecklist(template);
+        var item = Assert.Single(s.Checklist);
+        Assert.Throws<DomainRuleException>(() => s.WriteSummary("Un compte rendu.", [], Now));
+        s.Cancel("Intervenant absent", Now);
+        Assert.Throws<DomainRuleException>(() => s.Tick(item.Id, true, Worker, Now));
+        Assert.Throws<DomainRuleException>(() => s.Cancel("Encore", Now));
+    }
+
+    [Fact]
+    public void A_person_who_holds_or_waits_for_a_place_cannot_be_added_again_one_who_left_can()
+    {
+        Assert.Equal([true, true, true], new[] { ParticipantStatus.Proposed, ParticipantStatus.Registered, ParticipantStatus.Waiting }.Select(GroupParticipant.HoldsOrWaits));
+        var s = Session(capacity: 2);
+        var second = Guid.NewGuid();
+        Enrol(s, Guid.NewGuid());
+        Enrol(s, Guid.NewGuid());
+        var waiting = Enrol(s, second);
+        Assert.Equal(ParticipantStatus.Waiting, waiting.Status);
+        Assert.Throws<DomainRuleException>(() => Enrol(s, second));
+        s.Withdraw(waiting.Id, Worker, Now);
+        Assert.False(GroupParticipant.HoldsOrWaits(waiting.Status));
+        Assert.Equal(ParticipantStatus.Waiting, Enrol(s, second).Status);
+    }
 }

@@ -49,8 +49,7 @@ public sealed class Details(Details.Handler handler) : PageModel
         {
             if (!view.RegistrationOpen) return [];
             var me = user.RequiredUserId();
-            var taken = view.Participants.Where(p => p.Status is Domain.Groups.ParticipantStatus.Registered or Domain.Groups.ParticipantStatus.Waiting
-                or Domain.Groups.ParticipantStatus.Proposed).Select(p => p.PersonId).ToHashSet();
+            var taken = view.Participants.Where(p => Domain.Groups.GroupParticipant.HoldsOrWaits(p.Status)).Select(p => p.PersonId).ToHashSet();
             // The worker's own persons and their team's (a colleague may stand in for the referent, as PersonGate says).
             var team = user.TeamId();
             var mine = await db.Persons.AsNoTracking()

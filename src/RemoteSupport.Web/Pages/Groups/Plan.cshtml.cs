@@ -59,6 +59,8 @@ public sealed class Plan(Plan.Handler handler) : PageModel
             {
                 if (await groups.AuthorizeAsync(user, fromId, PersonOperation.Edit, ct) is not { } reference) return null;
                 var s = await db.GroupSessions.AsNoTracking().Include(x => x.Participants).FirstAsync(x => x.Id == fromId, ct);
+                // A cancelled session has no next one to plan from it (the page offers none): the same 404 as a stray id.
+                if (!GroupSession.MayPlanNextFrom(s.Status)) return null;
                 var input = SessionInput.From(s);
                 input.Date = null;
                 input.Time = LocalDateTime.TimeText(TimeOnly.FromDateTime(FrenchTime.ToLocal(s.ScheduledAt)));
@@ -113,9 +115,8 @@ public sealed class Plan(Plan.Handler handler) : PageModel
         private async Task<IEnumerable<string>> CarryGroupAsync(GroupSession session, Guid previousId, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
         {
             var me = user.RequiredUserId();
-            var group = await db.GroupSessions.AsNoTracking().Include(s => s.Participants).Where(s => s.Id == previousId)
-                .Select(s => s.Participants.Where(p => p.Status == ParticipantStatus.Registered).OrderBy(p => p.Position).Select(p => p.PersonId).ToList())
-                .FirstAsync(ct);
+            var group = (await db.GroupSessions.AsNoTracking().Include(s => s.Participants).FirstAsync(s => s.Id == previousId, ct))
+                .GroupForNextSession();
             var histories = await db.ConsentHistoriesAsync(group, ct);
             var files = await db.Persons.AsNoTracking().Where(p => group.Contains(p.Id))
                 .Select(p => new { p.Id, p.FirstName, Standing = new PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted) })

@@ -28,6 +28,12 @@ public sealed record SessionView(
     public sealed record Item(Guid Id, ChecklistPhase Phase, int Order, string Text, bool Required, string? HelpText, bool IsChecked);
 
     public IEnumerable<Participant> Registered => Participants.Where(p => p.Status == ParticipantStatus.Registered);
+
+    // What the session's rules allow in its state (GroupSession), for the page to offer only that.
+    public bool ChecklistOpen => GroupSession.ChecklistOpen(Status);
+    public bool SummaryOpen => GroupSession.SummaryOpen(Status);
+    public bool MayCancel => GroupSession.MayCancel(Status);
+    public bool MayPlanNext => GroupSession.MayPlanNextFrom(Status);
     public IEnumerable<Participant> Waiting => Participants.Where(p => p.Status == ParticipantStatus.Waiting).OrderBy(p => p.WaitingRank);
     public IEnumerable<Participant> Proposed => Participants.Where(p => p.Status == ParticipantStatus.Proposed);
     public DateTimeOffset EndsAt => ScheduledAt.AddMinutes(DurationMinutes);

@@ -355,6 +355,9 @@ public sealed class GroupSessionTests(AppFactory factory) : WebTest(factory)
         Assert.Contains("Elle a lieu le mardi 1 décembre 2026 à 15h00", change);
         Factory.Messaging.Clear();
 
+        var planned = await client.GetAsync($"/Groups/Details/{session.Id}");
+        Assert.NotNull(planned.Document.QuerySelector($"a[href='/Groups/Cancel/{session.Id}']"));
+        Assert.NotNull(planned.Document.QuerySelector($"a[href='/Groups/Plan?from={session.Id}']"));
         var cancelled = await client.SubmitAsync($"/Groups/Cancel/{session.Id}", new() { ["Input.Reason"] = "Animatrice absente" });
         Assert.Contains("La séance est annulée", cancelled.Text);
         await SendDueAsync();
@@ -363,6 +366,12 @@ public sealed class GroupSessionTests(AppFactory factory) : WebTest(factory)
         Assert.DoesNotContain(messages, m => m.Status == MessageStatus.Planned);
         Assert.Contains(messages, m => m.Purpose == MessagePurpose.GroupReminder && m.Status == MessageStatus.Cancelled);
         Assert.Contains(await InterviewData.JournalAsync(Factory, rozenn.Id), e => e.Description.EndsWith("séance annulée."));
+
+        // A cancelled session offers nothing more to do from it, and its routes say the same (GroupSession's rules).
+        var details = await client.GetAsync($"/Groups/Details/{session.Id}");
+        Assert.Null(details.Document.QuerySelector($"a[href='/Groups/Cancel/{session.Id}']"));
+        Assert.Null(details.Document.QuerySelector($"a[href='/Groups/Plan?from={session.Id}']"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/Groups/Plan?from={session.Id}")).Status);
     }
 
     [Fact]

@@ -79,7 +79,9 @@ public static class SessionValidation
         }
 
         var services = http.RequestServices;
-        var db = services.GetRequiredService<AppDbContext>();
+        // The request's context only for the rare writes below (an ended session, "last seen" once a minute): a page that
+        // reads nothing does not lease one for the check.
+        AppDbContext Db() => services.GetRequiredService<AppDbContext>();
         var clock = services.GetRequiredService<SessionClock>();
         var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
         var identityOptions = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
@@ -102,13 +104,13 @@ public static class SessionValidation
             : null;
         if (end is { } reason)
         {
-            await AppSignInManager.EndAsync(db, sessionId.Value, reason, now);
+            await AppSignInManager.EndAsync(Db(), sessionId.Value, reason, now);
             await RejectAsync(context, reason);
             return;
         }
 
         if (now - row.LastSeenAt > options.LastSeenResolution)
-            await db.Database.ExecuteSqlAsync($"""UPDATE "UserSessions" SET "LastSeenAt" = {now} WHERE "Id" = {sessionId.Value}""", http.RequestAborted);
+            await Db().Database.ExecuteSqlAsync($"""UPDATE "UserSessions" SET "LastSeenAt" = {now} WHERE "Id" = {sessionId.Value}""", http.RequestAborted);
 
         if (!SameClaims(principal, row))
         {

@@ -86,9 +86,10 @@ public sealed class GroupSession : IDepartmentScoped
     public IReadOnlyList<SessionPart> Outline => GroupRules.Outline(DurationMinutes);
     public int SeatsLeft => Math.Max(0, Capacity - SeatsTaken);
     public string? CapacityWarning => GroupRules.CapacityWarning(Capacity);
-    public bool IsPlanned => Status == GroupSessionStatus.Planned;
 
     public IEnumerable<GroupParticipant> Registered => _participants.Where(p => p.Status == ParticipantStatus.Registered);
+    /// <summary>The registered participant who agreed to help the others with the technical side, if one did.</summary>
+    public GroupParticipant? ParticipantTechnicalHelper => _participants.FirstOrDefault(p => p.IsTechnicalHelper && p.Status == ParticipantStatus.Registered);
     public IEnumerable<GroupParticipant> WaitingList =>
         _participants.Where(p => p.Status == ParticipantStatus.Waiting).OrderBy(p => p.Position);
 
@@ -161,7 +162,7 @@ public sealed class GroupSession : IDepartmentScoped
     {
         var missing = new List<GroupRole>();
         if (NoteTakerId is null) missing.Add(GroupRole.NoteTaker);
-        if (TechnicalHelperWorkerId is null && !_participants.Any(p => p.IsTechnicalHelper && p.Status == ParticipantStatus.Registered))
+        if (TechnicalHelperWorkerId is null && ParticipantTechnicalHelper is null)
             missing.Add(GroupRole.TechnicalHelper);
         return missing;
     }
@@ -263,6 +264,7 @@ public sealed class GroupSession : IDepartmentScoped
     /// <summary>A registered participant agreed to help the others with the technical side (one at a time).</summary>
     public void NameParticipantTechnicalHelper(Guid? participantId)
     {
+        if (!RolesOpen(Status)) throw new DomainRuleException("Les rôles de la séance se nomment avant elle : elle a eu lieu ou elle est annulée.");
         foreach (var p in _participants) p.IsTechnicalHelper = false;
         if (participantId is null) return;
         var participant = Participant(participantId.Value);
@@ -360,6 +362,9 @@ public sealed class GroupSession : IDepartmentScoped
     {
         if (GroupRules.MayTakePart(person) is { Allowed: false } refused) throw new DomainRuleException(refused.Reason!);
     }
+
+    /// <summary>The session's roles (note-taker, technical help) are named while it is planned, and asked for only then.</summary>
+    public static bool RolesOpen(GroupSessionStatus status) => status == GroupSessionStatus.Planned;
 
     /// <summary>The session's own checklist is ticked until the session is cancelled (before, during and after it).</summary>
     public static bool ChecklistOpen(GroupSessionStatus status) => status != GroupSessionStatus.Cancelled;

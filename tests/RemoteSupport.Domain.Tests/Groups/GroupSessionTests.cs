@@ -328,4 +328,35 @@ public sealed class GroupSessionTests
         Assert.False(GroupParticipant.HoldsOrWaits(waiting.Status));
         Assert.Equal(ParticipantStatus.Waiting, Enrol(s, second).Status);
     }
+
+    [Fact]
+    public void A_registered_participant_may_be_named_technical_helper_while_the_session_is_planned_only()
+    {
+        Assert.Equal([true, false, false], new[] { GroupSessionStatus.Planned, GroupSessionStatus.Held, GroupSessionStatus.Cancelled }.Select(GroupSession.RolesOpen));
+
+        var s = Session(capacity: 2);
+        var registered = Enrol(s, Guid.NewGuid());
+        var other = Enrol(s, Guid.NewGuid());
+        var waiting = Enrol(s, Guid.NewGuid());
+        Assert.Equal([GroupRole.NoteTaker, GroupRole.TechnicalHelper], s.RolesToName());
+        Assert.Throws<DomainRuleException>(() => s.NameParticipantTechnicalHelper(waiting.Id));
+        Assert.Null(s.ParticipantTechnicalHelper);
+
+        s.NameParticipantTechnicalHelper(registered.Id);
+        Assert.Same(registered, s.ParticipantTechnicalHelper);
+        Assert.Equal([GroupRole.NoteTaker], s.RolesToName());
+        s.NameParticipantTechnicalHelper(null);
+        Assert.Null(s.ParticipantTechnicalHelper);
+
+        // Once the session was held, or cancelled, its roles no longer change.
+        s.RecordAttendance(new Dictionary<Guid, Attendance> { [registered.Id] = Attendance.Present, [other.Id] = Attendance.Absent }, Worker, Next.AddMinutes(90));
+        var held = Assert.Throws<DomainRuleException>(() => s.NameParticipantTechnicalHelper(registered.Id));
+        Assert.Contains("avant elle", held.Message);
+        Assert.Null(s.ParticipantTechnicalHelper);
+
+        var cancelled = Session();
+        var p = Enrol(cancelled, Guid.NewGuid());
+        cancelled.Cancel("Animatrice malade", Now);
+        Assert.Throws<DomainRuleException>(() => cancelled.NameParticipantTechnicalHelper(p.Id));
+    }
 }

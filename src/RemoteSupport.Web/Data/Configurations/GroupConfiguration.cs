@@ -27,10 +27,10 @@ public sealed class GroupSessionConfiguration : IEntityTypeConfiguration<GroupSe
         // Every change of the participants bumps it: two organisers saving at once conflict on this row.
         b.Property(s => s.SeatsVersion).IsConcurrencyToken();
         b.Ignore(s => s.EndsAt);
+        b.Ignore(s => s.ParticipantTechnicalHelper);
         b.Ignore(s => s.Outline);
         b.Ignore(s => s.SeatsLeft);
         b.Ignore(s => s.CapacityWarning);
-        b.Ignore(s => s.IsPlanned);
         b.Ignore(s => s.Registered);
         b.Ignore(s => s.WaitingList);
 

@@ -15,7 +15,7 @@ namespace RemoteSupport.Web.Pages.Groups;
 /// with their full name and a link; any other shows by first name only (issue 16).
 /// </summary>
 public sealed record SessionView(
-    Guid Id, string Theme, DateTimeOffset ScheduledAt, int DurationMinutes, IReadOnlyList<SessionPart> Outline, Modality Modality,
+    Guid Id, string Theme, DateTimeOffset ScheduledAt, DateTimeOffset EndsAt, int DurationMinutes, IReadOnlyList<SessionPart> Outline, Modality Modality,
     string? ToolName, string? ToolPrivacyNote, string? JoinDetails, int Capacity, int SeatsTaken, string? CapacityWarning, string Agenda,
     string? SpeakingRules, string OrganiserName, string FacilitatorName, string? NoteTakerName, string? TechnicalHelperName,
     IReadOnlyList<GroupRole> RolesToName, GroupSessionStatus Status, string? Summary, string? CancelReason, Guid? PreviousSessionId,
@@ -30,19 +30,19 @@ public sealed record SessionView(
     public IEnumerable<Participant> Registered => Participants.Where(p => p.Status == ParticipantStatus.Registered);
 
     // What the session's rules allow in its state (GroupSession), for the page to offer only that.
+    public bool RolesOpen => GroupSession.RolesOpen(Status);
     public bool ChecklistOpen => GroupSession.ChecklistOpen(Status);
     public bool SummaryOpen => GroupSession.SummaryOpen(Status);
     public bool MayCancel => GroupSession.MayCancel(Status);
     public bool MayPlanNext => GroupSession.MayPlanNextFrom(Status);
     public IEnumerable<Participant> Waiting => Participants.Where(p => p.Status == ParticipantStatus.Waiting).OrderBy(p => p.WaitingRank);
     public IEnumerable<Participant> Proposed => Participants.Where(p => p.Status == ParticipantStatus.Proposed);
-    public DateTimeOffset EndsAt => ScheduledAt.AddMinutes(DurationMinutes);
 
     /// <summary>The participants' display names, and which the worker may open, without one query per participant.</summary>
     public static async Task<IReadOnlyList<Participant>> ParticipantsAsync(AppDbContext db, PersonGate gate, ClaimsPrincipal user,
-        IEnumerable<GroupParticipant> participants, CancellationToken ct)
+        GroupSession session, CancellationToken ct)
     {
-        var list = participants.ToList();
+        var list = session.Participants;
         var personIds = list.Select(p => p.PersonId).Distinct().ToArray();
         var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new
@@ -51,8 +51,7 @@ public sealed record SessionView(
                 Ref = new PersonRef(p.Id, p.DepartmentId, p.ReferentId, db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.TeamId).FirstOrDefault()),
             })
             .ToDictionaryAsync(p => p.Id, ct);
-        var waitingRanks = list.Where(p => p.Status == ParticipantStatus.Waiting).OrderBy(p => p.Position)
-            .Select((p, i) => (p.Id, Rank: i + 1)).ToDictionary(x => x.Id, x => x.Rank);
+        var waitingRanks = session.WaitingList.Select((p, i) => (p.Id, Rank: i + 1)).ToDictionary(x => x.Id, x => x.Rank);
         var rows = new List<Participant>();
         foreach (var p in list.OrderBy(p => p.Position))
         {
@@ -80,10 +79,10 @@ public sealed record SessionView(
             : null;
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.GroupSessionId == id).GroupBy(m => m.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var participants = await ParticipantsAsync(db, persons, user, s.Participants, ct);
+        var participants = await ParticipantsAsync(db, persons, user, s, ct);
         var helper = s.TechnicalHelperWorkerId is { } w ? names.GetValueOrDefault(w)
-            : participants.FirstOrDefault(p => p.IsTechnicalHelper && p.Status == ParticipantStatus.Registered) is { } ph ? $"{ph.Name} (participant·e)" : null;
-        return new SessionView(s.Id, s.Theme, s.ScheduledAt, s.DurationMinutes, s.Outline, s.Modality, tool?.Name, tool?.PrivacyNote, s.JoinDetails,
+            : s.ParticipantTechnicalHelper is { } ph ? $"{participants.First(p => p.Id == ph.Id).Name} (participant·e)" : null;
+        return new SessionView(s.Id, s.Theme, s.ScheduledAt, s.EndsAt, s.DurationMinutes, s.Outline, s.Modality, tool?.Name, tool?.PrivacyNote, s.JoinDetails,
             s.Capacity, s.SeatsTaken, s.CapacityWarning, s.Agenda, s.SpeakingRules, names.GetValueOrDefault(s.OrganiserId) ?? "—",
             names.GetValueOrDefault(s.FacilitatorId) ?? "—", s.NoteTakerId is { } n ? names.GetValueOrDefault(n) : null, helper, s.RolesToName(),
             s.Status, s.Summary, s.CancelReason, s.PreviousSessionId, participants,

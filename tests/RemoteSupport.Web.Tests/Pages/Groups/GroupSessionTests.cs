@@ -275,6 +275,39 @@ public sealed class GroupSessionTests(AppFactory factory) : WebTest(factory)
     }
 
     [Fact]
+    public async Task A_participant_is_named_technical_helper_before_the_session_and_no_longer_once_it_was_held()
+    {
+        var session = await SessionAsync(Factory, World.Worker56);
+        var rozenn = await ReadyPersonAsync(Factory, World.Worker56, "Rozenn", "Kerjean", "rozenn@exemple.test");
+        await EnrolAsync(Factory, session.Id, rozenn, World.Worker56);
+        var participantId = (await LoadAsync(Factory, session.Id)).Participants.Single().Id;
+        var client = await SignInAsync(World.Worker56);
+
+        var planned = await client.GetAsync($"/Groups/Details/{session.Id}");
+        string? RolesNotice(Page page) => page.Document.QuerySelectorAll("p.notice").Select(n => n.TextContent).FirstOrDefault(t => t.StartsWith("Rôles à nommer"));
+        Assert.Contains("aide technique", RolesNotice(planned));
+        var helperAction = planned.Document.QuerySelector("#helper-form")!.GetAttribute("action")!;
+        var named = await client.SubmitFormAsync(planned, new() { ["participantId"] = participantId.ToString() }, "#helper-form");
+        Assert.Contains("Rozenn Kerjean (participant·e)", named.Document.QuerySelector("main")!.TextContent);
+        Assert.True((await LoadAsync(Factory, session.Id)).Participants.Single().IsTechnicalHelper);
+
+        Factory.Clock.Set(NextTuesday14.AddMinutes(95));
+        client = await SignInAsync(World.Worker56);
+        await client.SubmitAsync($"/Groups/AttendanceSheet/{session.Id}", new() { [$"Sheet[{participantId}]"] = "Present" });
+        Assert.Equal(GroupSessionStatus.Held, (await LoadAsync(Factory, session.Id)).Status);
+        var held = await client.GetAsync($"/Groups/Details/{session.Id}");
+        Assert.Null(held.Document.QuerySelector("#helper-form"));
+        Assert.Null(RolesNotice(held));
+
+        // The handler keeps to the same rule when the form is posted anyway (an old tab, a forged request).
+        var sheet = await client.GetAsync($"/Groups/AttendanceSheet/{session.Id}"); // a form of the same user, for its token
+        var token = sheet.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var refused = await client.PostAsync(helperAction, [("participantId", ""), ("__RequestVerificationToken", token)]);
+        Assert.Contains("Les rôles de la séance se nomment avant elle", refused.Text);
+        Assert.True((await LoadAsync(Factory, session.Id)).Participants.Single().IsTechnicalHelper);
+    }
+
+    [Fact]
     public async Task The_shared_summary_names_nobody_and_follow_ups_go_to_each_participants_file()
     {
         var session = await SessionAsync(Factory, World.Worker56);

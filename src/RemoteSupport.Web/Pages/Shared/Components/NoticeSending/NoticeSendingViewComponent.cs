@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RemoteSupport.Domain.Messages;
+using RemoteSupport.Domain.Persons;
 using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Pages.Messages;
 
@@ -19,10 +20,8 @@ public sealed class NoticeSendingViewComponent(AppDbContext db) : ViewComponent
         public static Data? Of(MessageLine? last, DateTimeOffset? givenAt)
         {
             if (last is null) return null;
-            var pending = last.Status is MessageStatus.Planned or MessageStatus.Sending;
-            // A failure matters only while no later notice was given (by post, in person, or a later e-mail).
-            var unsent = (last.Status is MessageStatus.Failed or MessageStatus.Cancelled) && (givenAt is null || givenAt < last.CreatedAt);
-            return pending || unsent ? new Data(last, pending) : null;
+            var state = NoticeEmail.StateOf(last.Status, last.CreatedAt, givenAt);
+            return state == NoticeEmailState.Settled ? null : new Data(last, state == NoticeEmailState.Waiting);
         }
     }
 

@@ -111,10 +111,11 @@ public static class DeliveryWebhook
         if (!PhoneNumbers.IsValid(from) || string.IsNullOrWhiteSpace(from)) return 0;
         var phone = PhoneNumbers.Normalize(from);
         var persons = await db.Persons.AsNoTracking().Where(p => p.Phone == phone).Select(p => new { p.Id, p.DepartmentId, p.ReferentId }).ToListAsync(ct);
+        var histories = await db.ConsentHistoriesAsync(persons.Select(p => p.Id), ct);
         var count = 0;
         foreach (var person in persons)
         {
-            var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == person.Id).ToListAsync(ct);
+            var history = histories[person.Id];
             if (!ConsentPolicy.StateAt(history, Modality.Sms, now).IsGranted) continue;
             // The person wrote it: a written answer, entered by the system on behalf of the referent who follows them.
             ConsentRecord record;

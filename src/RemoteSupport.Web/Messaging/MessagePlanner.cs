@@ -341,7 +341,7 @@ public sealed class MessagePlanner(AppDbContext db, MessageComposer composer, Ti
         db.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
 
     private async Task<IReadOnlyCollection<ConsentRecord>> ConsentsAsync(Guid personId, CancellationToken ct) =>
-        await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+        await db.ConsentHistoryAsync(personId, ct);
 }
 
 public abstract record PlanOutcome

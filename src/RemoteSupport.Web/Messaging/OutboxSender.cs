@@ -88,8 +88,7 @@ public sealed class OutboxSender(IDbContextFactory<AppDbContext> contexts, Messa
         var interviewIds = batch.Where(m => m.InterviewId != null).Select(m => m.InterviewId!.Value).Distinct().ToArray();
         var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var consents = (await db.Consents.AsNoTracking().Where(c => personIds.Contains(c.PersonId)).ToListAsync(ct))
-            .ToLookup(c => c.PersonId);
+        var consents = await db.ConsentHistoriesAsync(personIds, ct);
         var interviews = await db.Interviews.AsNoTracking().Where(i => interviewIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Status, i.ScheduledAt }).ToDictionaryAsync(i => i.Id, i => new InterviewState(i.Status, i.ScheduledAt), ct);
         var sessionIds = batch.Where(m => m.GroupSessionId != null).Select(m => m.GroupSessionId!.Value).Distinct().ToArray();

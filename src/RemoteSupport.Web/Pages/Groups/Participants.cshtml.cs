@@ -60,7 +60,7 @@ public sealed class Participants(Participants.Handler handler) : PageModel
             if (await persons.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is not { } person || person.DepartmentId != session.DepartmentId)
                 return null;
             var standing = await StandingAsync(personId, ct);
-            var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            var history = await db.ConsentHistoryAsync(personId, ct);
             var me = user.RequiredUserId();
             return await seats.ChangeAsync(id, (s, now) => s.Enrol(standing, byTheirReferent: true, history, me, now), me, ct);
         }
@@ -86,7 +86,7 @@ public sealed class Participants(Participants.Handler handler) : PageModel
             var me = user.RequiredUserId();
             if (!confirm) return await seats.ChangeAsync(id, (s, now) => s.Decline(participantId, me, now), me, ct);
             var standing = await StandingAsync(personId.Value, ct);
-            var history = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            var history = await db.ConsentHistoryAsync(personId.Value, ct);
             return await seats.ChangeAsync(id, (s, now) => s.Confirm(participantId, standing, history, me, now), me, ct);
         }
 

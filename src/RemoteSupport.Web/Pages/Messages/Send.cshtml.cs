@@ -78,7 +78,7 @@ public sealed class Send(Send.Handler handler) : PageModel
             if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId)
                 .Select(p => new { p.FirstName, p.LastName, p.Phone, p.Email }).FirstAsync(ct);
-            var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            var consents = await db.ConsentHistoryAsync(personId, ct);
             var now = clock.GetUtcNow();
             return new Form(personId, person.FirstName + " " + person.LastName, person.Phone, person.Email,
                 ConsentPolicy.StateAt(consents, Modality.Sms, now), ConsentPolicy.StateAt(consents, Modality.Email, now));

@@ -50,7 +50,7 @@ public sealed class SendNotice(SendNotice.Handler handler) : PageModel
             if (await gate.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is null) return null;
             var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId)
                 .Select(p => new { p.FirstName, p.LastName, p.Email, p.NoticeGivenAt }).FirstAsync(ct);
-            var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct);
+            var consents = await db.ConsentHistoryAsync(personId, ct);
             return new Form(personId, person.FirstName + " " + person.LastName, person.Email,
                 ConsentPolicy.StateAt(consents, Modality.Email, clock.GetUtcNow()), person.NoticeGivenAt);
         }

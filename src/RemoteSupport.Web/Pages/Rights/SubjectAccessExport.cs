@@ -102,8 +102,7 @@ public sealed class SubjectAccessExport(AppDbContext db)
 
     private async Task<ExportSection> ConsentsAsync(Guid personId, StaffFunctions functions, CancellationToken ct)
     {
-        var records = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId)
-            .OrderBy(c => c.DecidedAt).ThenBy(c => c.RecordedAt).ToListAsync(ct);
+        var records = await db.ConsentHistoryAsync(personId, ct);
         await functions.LoadAsync(records.Select(r => r.RecordedById), ct);
         return new("consents", "Consentements (historique complet)", "Chaque réponse donnée, dans l'ordre, sans effacement.",
             records.Select(c => new ExportItem([

@@ -20,11 +20,11 @@ public static partial class TextRules
     public static bool HasNoMarkupOrControl(string? s) =>
         string.IsNullOrEmpty(s) || (!s.Contains('<') && !s.Contains('>') && HasNoControl(s));
 
-    /// <summary>For long free text (notes, summaries): control and invisible formatting characters are refused, markup is allowed and always encoded on display.</summary>
     /// <summary>For search terms: drops control and invisible formatting characters instead of refusing the search (PostgreSQL refuses NUL).</summary>
     public static string WithoutControl(string s) =>
         new(s.Where(c => !char.IsControl(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray());
 
+    /// <summary>For long free text (notes, summaries): control and invisible formatting characters are refused, markup is allowed and always encoded on display.</summary>
     public static bool HasNoControl(string? s) =>
         string.IsNullOrEmpty(s) || s.All(c => (!char.IsControl(c) || c is '\n' or '\r' or '\t')
             && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format);

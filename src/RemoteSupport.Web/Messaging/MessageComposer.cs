@@ -30,9 +30,7 @@ public sealed class InvitationInput
     {
         public Validator()
         {
-            RuleFor(i => i.JoinInstructions).Cascade(CascadeMode.Stop)
-                .MaximumLength(JoinInstructionsMaxLength).WithMessage("Les consignes pour rejoindre ne peuvent pas dépasser 1 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Les consignes pour rejoindre contiennent des caractères non autorisés.");
+            RuleFor(i => i.JoinInstructions).FreeText("Les consignes pour rejoindre", JoinInstructionsMaxLength, plural: true);
         }
     }
 }

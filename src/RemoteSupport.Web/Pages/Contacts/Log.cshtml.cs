@@ -101,10 +101,7 @@ public sealed class Log(Log.Handler handler, TimeProvider clock) : PageModel
                     .WithMessage("Le contact ne peut pas être dans le futur.")
                 .Must((c, _) => LocalDateTime.ToUtc(c.ParsedLocalTime!.Value) >= clock.GetUtcNow().AddYears(-1))
                     .WithMessage("Un contact de plus d'un an ne se note plus ici.");
-            RuleFor(c => c.Summary).Cascade(CascadeMode.Stop)
-                .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Résumez le contact en quelques mots.")
-                .MaximumLength(FieldLengths.ContactSummary).WithMessage($"Le résumé ne peut pas dépasser {FieldLengths.ContactSummary} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le résumé contient des caractères non autorisés.");
+            RuleFor(c => c.Summary).FreeText("Le résumé", FieldLengths.ContactSummary, required: "Résumez le contact en quelques mots.");
         }
     }
 

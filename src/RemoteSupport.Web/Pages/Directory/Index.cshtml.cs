@@ -34,10 +34,8 @@ public sealed class Index(Index.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(q => q.Words).Cascade(CascadeMode.Stop).MaximumLength(100).WithMessage("La recherche ne dépasse pas 100 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La recherche contient des caractères non autorisés.");
-            RuleFor(q => q.Commune).Cascade(CascadeMode.Stop).MaximumLength(100).WithMessage("La commune ne dépasse pas 100 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La commune contient des caractères non autorisés.");
+            RuleFor(q => q.Words).FreeText("La recherche", 100);
+            RuleFor(q => q.Commune).FreeText("La commune", 100);
             RuleFor(q => q.Theme).MaximumLength(DirectoryTheme.NameMaxLength).WithMessage("Choisissez un thème de la liste.");
         }
     }

@@ -57,9 +57,7 @@ public sealed class Orient(Orient.Handler handler) : PageModel
         public Validator()
         {
             RuleFor(c => c.ResourceId).NotNull().WithMessage("Choisissez la ressource.");
-            RuleFor(c => c.What).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Dites ce que la ressource fera pour la personne.")
-                .MaximumLength(500).WithMessage("Ce texte ne dépasse pas 500 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Ce texte contient des caractères non autorisés.");
+            RuleFor(c => c.What).FreeText("Ce texte", 500, required: "Dites ce que la ressource fera pour la personne.");
             RuleFor(c => c.DueOn).NotNull().WithMessage("Indiquez pour quand, au format jj/mm/aaaa.");
         }
     }

@@ -62,26 +62,16 @@ public sealed class ResourceInput
     {
         public Validator()
         {
-            RuleFor(i => i.Name).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Indiquez le nom de la ressource.")
-                .MaximumLength(Resource.NameMaxLength).WithMessage("Le nom ne dépasse pas 150 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le nom contient des caractères non autorisés.");
+            RuleFor(i => i.Name).FreeText("Le nom", Resource.NameMaxLength, required: "Indiquez le nom de la ressource.");
             RuleFor(i => i.Themes).Must(t => t.Any(x => !string.IsNullOrWhiteSpace(x))).WithMessage("Choisissez au moins un thème.")
                 .Must(t => t.All(x => x is null || x.Length <= DirectoryTheme.NameMaxLength)).WithMessage("Choisissez les thèmes dans la liste.");
-            RuleFor(i => i.Offer).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Dites ce que propose la ressource.")
-                .MaximumLength(Resource.TextMaxLength).WithMessage("Ce texte ne dépasse pas 1 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Ce texte contient des caractères non autorisés.");
-            RuleFor(i => i.EasyToRead).Cascade(CascadeMode.Stop).MaximumLength(Resource.TextMaxLength).WithMessage("Ce texte ne dépasse pas 1 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Ce texte contient des caractères non autorisés.");
-            foreach (var (field, max, label) in new (System.Linq.Expressions.Expression<Func<ResourceInput, string?>>, int, string)[]
-                     {
-                         (i => i.ForWhom, Resource.ShortMaxLength, "« Pour qui »"), (i => i.Address, Resource.ShortMaxLength, "L'adresse"),
-                         (i => i.Commune, 100, "La commune"), (i => i.OpeningHours, Resource.ShortMaxLength, "Les horaires"),
-                         (i => i.Languages, Resource.ShortMaxLength, "Les langues"),
-                     })
-            {
-                RuleFor(field).Cascade(CascadeMode.Stop).MaximumLength(max).WithMessage($"{label} ne dépasse pas {max} caractères.")
-                    .Must(TextRules.HasNoControl).WithMessage($"{label} contient des caractères non autorisés.");
-            }
+            RuleFor(i => i.Offer).FreeText("Ce texte", Resource.TextMaxLength, required: "Dites ce que propose la ressource.");
+            RuleFor(i => i.EasyToRead).FreeText("Ce texte", Resource.TextMaxLength);
+            RuleFor(i => i.ForWhom).FreeText("« Pour qui »", Resource.ShortMaxLength);
+            RuleFor(i => i.Address).FreeText("L'adresse", Resource.ShortMaxLength);
+            RuleFor(i => i.Commune).FreeText("La commune", 100);
+            RuleFor(i => i.OpeningHours).FreeText("Les horaires", Resource.ShortMaxLength, plural: true);
+            RuleFor(i => i.Languages).FreeText("Les langues", Resource.ShortMaxLength, plural: true);
             RuleFor(i => i.Phone).Matches(@"^\+?[0-9 .\-]{4,20}$").When(i => !string.IsNullOrWhiteSpace(i.Phone))
                 .WithMessage("Le téléphone s'écrit en chiffres, par exemple 01 99 00 12 34.");
             RuleFor(i => i.Email).EmailAddress().MaximumLength(254).When(i => !string.IsNullOrWhiteSpace(i.Email))

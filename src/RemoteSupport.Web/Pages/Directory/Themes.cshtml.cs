@@ -45,9 +45,7 @@ public sealed class Themes(Themes.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Name).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Donnez un nom au thème.")
-                .MaximumLength(DirectoryTheme.NameMaxLength).WithMessage("Un thème ne dépasse pas 60 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le thème contient des caractères non autorisés.");
+            RuleFor(c => c.Name).FreeText("Le thème", DirectoryTheme.NameMaxLength, required: "Donnez un nom au thème.");
             RuleFor(c => c.DepartmentId).NotNull().WithMessage("Choisissez le département.");
         }
     }

@@ -53,10 +53,7 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez pourquoi la séance est annulée.")
-                .MaximumLength(GroupRules.ReasonMaxLength).WithMessage($"Le motif ne peut pas dépasser {GroupRules.ReasonMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le motif contient des caractères non autorisés.");
+            RuleFor(c => c.Reason).FreeText("Le motif", GroupRules.ReasonMaxLength, required: "Indiquez pourquoi la séance est annulée.");
         }
     }
 

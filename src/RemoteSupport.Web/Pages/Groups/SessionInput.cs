@@ -59,10 +59,7 @@ public sealed class SessionInput
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Theme).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez le thème de la séance.")
-                .MaximumLength(GroupRules.ThemeMaxLength).WithMessage($"Le thème ne peut pas dépasser {GroupRules.ThemeMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le thème contient des caractères non autorisés.");
+            RuleFor(c => c.Theme).FreeText("Le thème", GroupRules.ThemeMaxLength, required: "Indiquez le thème de la séance.");
             this.AddSlotRules(c => c.Date, c => c.Time, clock);
             RuleFor(c => c.DurationMinutes).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Indiquez la durée, en minutes.")
@@ -71,19 +68,12 @@ public sealed class SessionInput
                 .NotNull().WithMessage("Choisissez la modalité de la séance.")
                 .Must(m => ModalityText.GroupModalities.Contains(m!.Value)).WithMessage("Une séance de groupe se tient en visioconférence ou en audioconférence.");
             RuleFor(c => c.ToolId).NotNull().WithMessage("Choisissez l'outil approuvé par le département pour la séance.");
-            RuleFor(c => c.JoinDetails).Cascade(CascadeMode.Stop)
-                .MaximumLength(GroupRules.JoinDetailsMaxLength).WithMessage($"Le moyen de rejoindre ne peut pas dépasser {GroupRules.JoinDetailsMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le moyen de rejoindre contient des caractères non autorisés.");
+            RuleFor(c => c.JoinDetails).FreeText("Le moyen de rejoindre", GroupRules.JoinDetailsMaxLength);
             RuleFor(c => c.Capacity).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Indiquez le nombre de places.")
                 .GreaterThanOrEqualTo(GroupRules.MinCapacity).WithMessage($"Une séance de groupe réunit au moins {GroupRules.MinCapacity} personnes.");
-            RuleFor(c => c.Agenda).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Écrivez l'ordre du jour : il est envoyé aux participants avec l'invitation.")
-                .MaximumLength(GroupRules.AgendaMaxLength).WithMessage($"L'ordre du jour ne peut pas dépasser {GroupRules.AgendaMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("L'ordre du jour contient des caractères non autorisés.");
-            RuleFor(c => c.SpeakingRules).Cascade(CascadeMode.Stop)
-                .MaximumLength(GroupRules.SpeakingRulesMaxLength).WithMessage($"Les règles de parole ne peuvent pas dépasser {GroupRules.SpeakingRulesMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Les règles de parole contiennent des caractères non autorisés.");
+            RuleFor(c => c.Agenda).FreeText("L'ordre du jour", GroupRules.AgendaMaxLength, required: "Écrivez l'ordre du jour : il est envoyé aux participants avec l'invitation.");
+            RuleFor(c => c.SpeakingRules).FreeText("Les règles de parole", GroupRules.SpeakingRulesMaxLength, plural: true);
             RuleFor(c => c.FacilitatorId).NotNull().WithMessage("Choisissez qui anime la séance.");
         }
     }

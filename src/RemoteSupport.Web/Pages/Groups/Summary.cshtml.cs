@@ -80,10 +80,7 @@ public sealed class Summary(Summary.Handler handler) : PageModel
     {
         public SummaryValidator()
         {
-            RuleFor(c => c.Summary).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Écrivez le compte rendu partagé.")
-                .MaximumLength(GroupRules.SummaryMaxLength).WithMessage($"Le compte rendu ne peut pas dépasser {GroupRules.SummaryMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le compte rendu contient des caractères non autorisés.");
+            RuleFor(c => c.Summary).FreeText("Le compte rendu", GroupRules.SummaryMaxLength, required: "Écrivez le compte rendu partagé.");
         }
     }
 
@@ -92,14 +89,8 @@ public sealed class Summary(Summary.Handler handler) : PageModel
         public FollowUpValidator()
         {
             RuleFor(c => c.ParticipantId).NotNull().WithMessage("Choisissez le participant concerné.");
-            RuleFor(c => c.Who).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez qui s'en charge.")
-                .MaximumLength(FollowUpAction.WhoMaxLength).WithMessage($"« Qui » ne peut pas dépasser {FollowUpAction.WhoMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("« Qui » contient des caractères non autorisés.");
-            RuleFor(c => c.What).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez ce qu'il faut faire.")
-                .MaximumLength(FollowUpAction.WhatMaxLength).WithMessage($"« Quoi » ne peut pas dépasser {FollowUpAction.WhatMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("« Quoi » contient des caractères non autorisés.");
+            RuleFor(c => c.Who).FreeText("« Qui »", FollowUpAction.WhoMaxLength, required: "Indiquez qui s'en charge.");
+            RuleFor(c => c.What).FreeText("« Quoi »", FollowUpAction.WhatMaxLength, required: "Indiquez ce qu'il faut faire.");
             RuleFor(c => c.DueOn).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Indiquez pour quand.")
                 .Must(d => LocalDateTime.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.");

@@ -46,10 +46,7 @@ public sealed class Cancel(Cancel.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Comment).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez pourquoi l'entretien est annulé.")
-                .MaximumLength(1000).WithMessage("Le commentaire ne peut pas dépasser 1 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le commentaire contient des caractères non autorisés.");
+            RuleFor(c => c.Comment).FreeText("Le commentaire", 1000, required: "Indiquez pourquoi l'entretien est annulé.");
         }
     }
 

@@ -91,19 +91,10 @@ public sealed class Complete(Complete.Handler handler) : PageModel
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Summary).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Rédigez le compte rendu partagé avec l'équipe.")
-                .MaximumLength(8000).WithMessage("Le compte rendu ne peut pas dépasser 8 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le compte rendu contient des caractères non autorisés.");
-            RuleFor(c => c.PrivateNote).Cascade(CascadeMode.Stop)
-                .MaximumLength(8000).WithMessage("La note privée ne peut pas dépasser 8 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La note privée contient des caractères non autorisés.");
-            RuleFor(c => c.IncompleteChecklistJustification).Cascade(CascadeMode.Stop)
-                .MaximumLength(1000).WithMessage("L'explication ne peut pas dépasser 1 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("L'explication contient des caractères non autorisés.");
-            RuleFor(c => c.FaceToFaceTopics).Cascade(CascadeMode.Stop)
-                .MaximumLength(2000).WithMessage("Les sujets ne peuvent pas dépasser 2 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Les sujets contiennent des caractères non autorisés.");
+            RuleFor(c => c.Summary).FreeText("Le compte rendu", 8000, required: "Rédigez le compte rendu partagé avec l'équipe.");
+            RuleFor(c => c.PrivateNote).FreeText("La note privée", 8000);
+            RuleFor(c => c.IncompleteChecklistJustification).FreeText("L'explication", 1000);
+            RuleFor(c => c.FaceToFaceTopics).FreeText("Les sujets", 2000, plural: true);
             RuleFor(c => c.FaceToFaceReason).Cascade(CascadeMode.Stop)
                 .NotNull().When(c => c.FaceToFaceNeeded).WithMessage("Indiquez pourquoi une rencontre physique est nécessaire.")
                 .IsInEnum().WithMessage("Choisissez le motif de la rencontre physique dans la liste.");
@@ -118,10 +109,7 @@ public sealed class Complete(Complete.Handler handler) : PageModel
                         .NotEmpty().WithMessage("Indiquez qui s'en charge.")
                         .MaximumLength(120).WithMessage("« Qui » ne peut pas dépasser 120 caractères.")
                         .Must(TextRules.HasNoMarkupOrControl).WithMessage("« Qui » contient des caractères non autorisés.");
-                    f.RuleFor(x => x.What).Cascade(CascadeMode.Stop)
-                        .NotEmpty().WithMessage("Indiquez ce qu'il faut faire.")
-                        .MaximumLength(500).WithMessage("« Quoi » ne peut pas dépasser 500 caractères.")
-                        .Must(TextRules.HasNoControl).WithMessage("« Quoi » contient des caractères non autorisés.");
+                    f.RuleFor(x => x.What).FreeText("« Quoi »", 500, required: "Indiquez ce qu'il faut faire.");
                     f.RuleFor(x => x.DueOn).Cascade(CascadeMode.Stop)
                         .NotEmpty().WithMessage("Indiquez pour quand.")
                         .Must(d => LocalDateTime.TryDate(d, out _)).WithMessage("Saisissez une date qui existe, par exemple 24/11/2026.")
@@ -144,9 +132,7 @@ public sealed class Complete(Complete.Handler handler) : PageModel
                     .NotNull().When(c => c.NextModality == Modality.Video)
                     .WithMessage("Choisissez l'outil de visioconférence parmi ceux que le département a validés.");
             });
-            RuleFor(c => c.NextObjectives).Cascade(CascadeMode.Stop)
-                .MaximumLength(2000).WithMessage("Les objectifs ne peuvent pas dépasser 2 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Les objectifs contiennent des caractères non autorisés.");
+            RuleFor(c => c.NextObjectives).FreeText("Les objectifs", 2000, plural: true);
             RuleFor(c => c.ConfirmedWarnings).MaximumLength(200).WithMessage("Cette valeur n'est pas valide.");
         }
     }

@@ -90,10 +90,7 @@ public sealed class Schedule(Schedule.Handler handler) : PageModel
             RuleFor(c => c.DurationMinutes).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Indiquez la durée annoncée, en minutes.")
                 .InclusiveBetween(Interview.MinDurationMinutes, Interview.MaxDurationMinutes).WithMessage(Interview.DurationRule);
-            RuleFor(c => c.Objectives).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez les objectifs : la personne doit savoir de quoi vous allez parler.")
-                .MaximumLength(2000).WithMessage("Les objectifs ne peuvent pas dépasser 2 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Les objectifs contiennent des caractères non autorisés.");
+            RuleFor(c => c.Objectives).FreeText("Les objectifs", 2000, required: "Indiquez les objectifs : la personne doit savoir de quoi vous allez parler.", plural: true);
             RuleFor(c => c.VideoToolId)
                 .NotNull().When(c => c.Modality == Domain.Common.Modality.Video)
                 .WithMessage("Choisissez l'outil de visioconférence parmi ceux que le département a validés.");

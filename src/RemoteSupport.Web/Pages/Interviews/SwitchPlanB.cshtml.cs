@@ -59,10 +59,7 @@ public sealed class SwitchPlanB(SwitchPlanB.Handler handler) : PageModel
             RuleFor(c => c.To).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choisissez la modalité du plan B.")
                 .Must(m => ModalityText.FallbackModalities.Contains(m!.Value)).WithMessage("Le plan B passe à l'audioconférence ou au téléphone.");
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez en quelques mots pourquoi vous passez au plan B.")
-                .MaximumLength(500).WithMessage("La raison ne peut pas dépasser 500 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La raison contient des caractères non autorisés.");
+            RuleFor(c => c.Reason).FreeText("La raison", 500, required: "Indiquez en quelques mots pourquoi vous passez au plan B.");
         }
     }
 

@@ -55,13 +55,8 @@ public sealed class Send(Send.Handler handler) : PageModel
             RuleFor(c => c.Channel).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choisissez SMS ou e-mail.")
                 .IsInEnum().WithMessage("Choisissez SMS ou e-mail.");
-            RuleFor(c => c.Subject).Cascade(CascadeMode.Stop)
-                .MaximumLength(150).WithMessage("L'objet ne peut pas dépasser 150 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("L'objet contient des caractères non autorisés.");
-            RuleFor(c => c.Text).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Écrivez le message.")
-                .MaximumLength(2000).WithMessage("Le message ne peut pas dépasser 2 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le message contient des caractères non autorisés.");
+            RuleFor(c => c.Subject).FreeText("L'objet", 150);
+            RuleFor(c => c.Text).FreeText("Le message", 2000, required: "Écrivez le message.");
             RuleFor(c => c.Text)
                 .Must(t => t is null || SmsRules.Length(t) <= SmsMaxLength).When(c => c.Channel == MessageChannel.Sms)
                 .WithMessage("Un SMS ne dépasse pas 459 caractères (3 SMS) : raccourcissez-le ou envoyez un e-mail.");

@@ -60,10 +60,7 @@ public sealed class Close(Close.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez le motif de clôture.")
-                .MaximumLength(FieldLengths.ClosureReason).WithMessage($"Le motif ne peut pas dépasser {FieldLengths.ClosureReason} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le motif contient des caractères non autorisés.");
+            RuleFor(c => c.Reason).FreeText("Le motif", FieldLengths.ClosureReason, required: "Indiquez le motif de clôture.");
         }
     }
 

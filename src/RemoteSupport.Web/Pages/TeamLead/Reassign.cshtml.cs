@@ -92,10 +92,7 @@ public sealed class Reassign(CaseloadScope.Handler scopes, Reassign.Handler hand
             RuleFor(c => c.ToWorker).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Choisissez le nouveau référent.")
                 .Must(t => Guid.TryParse(t, out _)).WithMessage("Choisissez le nouveau référent dans la liste.");
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Indiquez le motif du changement de référent.")
-                .MaximumLength(FieldLengths.ReassignReason).WithMessage($"Le motif ne peut pas dépasser {FieldLengths.ReassignReason} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le motif contient des caractères non autorisés.");
+            RuleFor(c => c.Reason).FreeText("Le motif", FieldLengths.ReassignReason, required: "Indiquez le motif du changement de référent.");
         }
     }
 

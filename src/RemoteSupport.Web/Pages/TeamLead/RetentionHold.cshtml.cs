@@ -61,10 +61,7 @@ public sealed class RetentionHold(RetentionHold.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Indiquez l'obligation légale qui impose de conserver ce dossier.")
-                .MaximumLength(AccompaniedPerson.RightsReasonMaxLength).WithMessage($"La raison ne peut pas dépasser {AccompaniedPerson.RightsReasonMaxLength} caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La raison contient des caractères non autorisés.");
+            RuleFor(c => c.Reason).FreeText("La raison", AccompaniedPerson.RightsReasonMaxLength, required: "Indiquez l'obligation légale qui impose de conserver ce dossier.");
         }
     }
 

@@ -199,7 +199,7 @@ public sealed class LogTests(AppFactory factory) : WebTest(factory)
     {
         var person = await World.AddPersonAsync(Factory, World.Worker56);
         var page = await (await SignInAsync(World.Worker56)).SubmitAsync($"/Contacts/Log/{person.Id}", Form("Call", "Incoming", new string('a', 1001)));
-        Assert.Equal("Le résumé ne peut pas dépasser 1000 caractères.", page.ErrorFor("Input.Summary"));
+        Assert.Equal("Le résumé ne peut pas dépasser 1\u00A0000 caractères.", page.ErrorFor("Input.Summary"));
         Assert.Empty(await ContactsOfAsync(person.Id));
     }
 

@@ -88,10 +88,7 @@ public sealed class Edit(Edit.Handler handler) : AdminPageModel
                 .MaximumLength(MessageTemplate.SubjectMaxLength).WithMessage("L'objet ne peut pas dépasser 200 caractères.")
                 .Must(s => s is null || !s.Contains('\n')).WithMessage("L'objet tient sur une ligne.")
                 .Must(TextRules.HasNoControl).WithMessage("L'objet contient des caractères non autorisés.");
-            RuleFor(c => c.Body).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Écrivez le texte du message.")
-                .MaximumLength(MessageTemplate.BodyMaxLength).WithMessage("Le texte ne peut pas dépasser 4 000 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le texte contient des caractères non autorisés.");
+            RuleFor(c => c.Body).FreeText("Le texte", MessageTemplate.BodyMaxLength, required: "Écrivez le texte du message.");
         }
     }
 

@@ -47,10 +47,7 @@ public sealed class VideoToolInput
                 .NotEmpty().WithMessage("Saisissez le nom de l'outil.")
                 .MaximumLength(80).WithMessage("Le nom de l'outil ne peut pas dépasser 80 caractères.")
                 .Must(TextRules.HasNoMarkupOrControl).WithMessage("Le nom de l'outil contient des caractères non autorisés.");
-            RuleFor(t => t.PrivacyNote).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Écrivez la note de confidentialité : elle guide le travailleur social qui choisit l'outil.")
-                .MaximumLength(500).WithMessage("La note de confidentialité ne peut pas dépasser 500 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("La note de confidentialité contient des caractères non autorisés.");
+            RuleFor(t => t.PrivacyNote).FreeText("La note de confidentialité", 500, required: "Écrivez la note de confidentialité : elle guide le travailleur social qui choisit l'outil.");
         }
     }
 }

@@ -56,9 +56,7 @@ public sealed class Edit(Edit.Handler handler) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Title).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Donnez un titre au guide.")
-                .MaximumLength(PublicGuide.TitleMaxLength).WithMessage("Le titre ne dépasse pas 120 caractères.")
-                .Must(TextRules.HasNoControl).WithMessage("Le titre contient des caractères non autorisés.");
+            RuleFor(c => c.Title).FreeText("Le titre", PublicGuide.TitleMaxLength, required: "Donnez un titre au guide.");
             RuleFor(c => c.Steps).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Écrivez les étapes, une par ligne.")
                 .MaximumLength(PublicGuide.StepsMaxLength).WithMessage("Le guide ne dépasse pas 3 000 caractères.")
                 .Must(s => s!.All(ch => !char.IsControl(ch) || ch is '\n' or '\r')).WithMessage("Le guide contient des caractères non autorisés.");

@@ -10,7 +10,6 @@ using RemoteSupport.Web.Data;
 using RemoteSupport.Web.Data.Seed;
 using RemoteSupport.Web.Identity;
 using RemoteSupport.Web.Infrastructure;
-using RemoteSupport.Web.Messaging;
 
 namespace RemoteSupport.Web.Pages.Groups;
 
@@ -46,7 +45,7 @@ public sealed class Plan(Plan.Handler handler) : PageModel
         return RedirectToPage("/Groups/Details", new { id = outcome.Id });
     }
 
-    public sealed class Handler(AppDbContext db, GroupGate groups, PersonGate persons, SessionSeats seats, MessagePlanner messages, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, GroupGate groups, PersonGate persons, SessionSeats seats, TimeProvider clock)
     {
         public sealed record Previous(Guid Id, string Theme, DateTimeOffset ScheduledAt, int GroupSize, SessionInput Input);
         public sealed record Outcome(Guid Id, string? Message, string? Refusal);
@@ -131,8 +130,8 @@ public sealed class Plan(Plan.Handler handler) : PageModel
                 {
                     // The session's rule refuses a closed, anonymised or restricted file as it refuses a missing agreement.
                     var change = session.Enrol(file.Standing, follows, histories[personId], me, now);
-                    seats.Journal(session, personId, change.Status, me, now);
-                    if (change.Status == ParticipantStatus.Registered) { registered++; await messages.GroupSeatTakenAsync(session, personId, me, ct); }
+                    await seats.FollowUpAsync(session, change, me, now, ct);
+                    if (change.Status == ParticipantStatus.Registered) registered++;
                     else if (change.Status == ParticipantStatus.Waiting) waiting++;
                     else proposed++;
                 }

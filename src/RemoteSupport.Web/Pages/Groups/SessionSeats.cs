@@ -42,18 +42,7 @@ public sealed class SessionSeats(AppDbContext db, MessagePlanner messages, TimeP
                 db.ChangeTracker.Clear();
                 return new SeatOutcome.Refused(e.Message);
             }
-            var notes = new List<string> { Describe(result.Status) };
-            Journal(session, result.Participant.PersonId, result.Status, actorId, now);
-            if (result.Status == ParticipantStatus.Registered
-                && await messages.GroupSeatTakenAsync(session, result.Participant.PersonId, actorId, ct) is { } note) notes.Add(note);
-            if (result.Status is ParticipantStatus.Withdrawn or ParticipantStatus.Declined)
-                await messages.GroupSeatLeftAsync(session.Id, result.Participant.PersonId, ct);
-            if (result.Promoted is { } promoted)
-            {
-                Journal(session, promoted.PersonId, ParticipantStatus.Registered, actorId, now, fromWaitingList: true);
-                await messages.GroupSeatTakenAsync(session, promoted.PersonId, actorId, ct);
-                notes.Add("La place libérée revient à la première personne de la liste d'attente, qui est prévenue.");
-            }
+            var notes = await FollowUpAsync(session, result, actorId, now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -68,18 +57,41 @@ public sealed class SessionSeats(AppDbContext db, MessagePlanner messages, TimeP
         }
     }
 
+    /// <summary>
+    /// What follows a change of a person's place, to be saved with it: a journal line in each file whose place changed,
+    /// the invitation for a seat taken (a promotion from the waiting list included), the planned messages of a place
+    /// left cancelled. Returns what the worker is told.
+    /// </summary>
+    public async Task<List<string>> FollowUpAsync(GroupSession session, SeatChange change, Guid actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var notes = new List<string> { Describe(change.Status) };
+        Journal(session, change.Participant.PersonId, change.Status, actorId, now);
+        if (change.Status == ParticipantStatus.Registered
+            && await messages.GroupSeatTakenAsync(session, change.Participant.PersonId, actorId, ct) is { } note) notes.Add(note);
+        if (change.Status is ParticipantStatus.Withdrawn or ParticipantStatus.Declined)
+            await messages.GroupSeatLeftAsync(session.Id, change.Participant.PersonId, ct);
+        if (change.Promoted is { } promoted)
+        {
+            await PromoteAsync(session, promoted, actorId, now, ct);
+            notes.Add("La place libérée revient à la première personne de la liste d'attente, qui est prévenue.");
+        }
+        return notes;
+    }
+
     /// <summary>Places given at once by the session's own rule (a larger capacity serves the waiting list): journaled and invited.</summary>
     public async Task PromotedAsync(GroupSession session, IEnumerable<GroupParticipant> promoted, Guid actorId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        foreach (var p in promoted)
-        {
-            Journal(session, p.PersonId, ParticipantStatus.Registered, actorId, now, fromWaitingList: true);
-            await messages.GroupSeatTakenAsync(session, p.PersonId, actorId, ct);
-        }
+        foreach (var p in promoted) await PromoteAsync(session, p, actorId, now, ct);
     }
 
-    public void Journal(GroupSession session, Guid personId, ParticipantStatus status, Guid actorId, DateTimeOffset now, bool fromWaitingList = false) =>
+    private async Task PromoteAsync(GroupSession session, GroupParticipant promoted, Guid actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        Journal(session, promoted.PersonId, ParticipantStatus.Registered, actorId, now, fromWaitingList: true);
+        await messages.GroupSeatTakenAsync(session, promoted.PersonId, actorId, ct);
+    }
+
+    private void Journal(GroupSession session, Guid personId, ParticipantStatus status, Guid actorId, DateTimeOffset now, bool fromWaitingList = false) =>
         db.ActivityLog.Add(ActivityLogEntry.For(session.DepartmentId, personId, actorId, now, ActivityKind.GroupSessionPlace,
             $"{Title(session)} : {(fromWaitingList ? "place libérée, inscription depuis la liste d'attente" : status switch
             {

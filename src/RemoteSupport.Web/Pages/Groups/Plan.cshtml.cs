@@ -118,14 +118,18 @@ public sealed class Plan(Plan.Handler handler) : PageModel
                 .GroupForNextSession();
             var histories = await db.ConsentHistoriesAsync(group, ct);
             var files = await db.Persons.AsNoTracking().Where(p => group.Contains(p.Id))
-                .Select(p => new { p.Id, p.FirstName, Standing = new PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted) })
+                .Select(p => new
+                {
+                    p.Id, p.FirstName, Standing = new PersonStanding(p.Id, p.Status, p.AnonymisedAt != null, p.ProcessingRestricted),
+                    Ref = new PersonRef(p.Id, p.DepartmentId, p.ReferentId, db.Users.Where(u => u.Id == p.ReferentId).Select(u => u.TeamId).FirstOrDefault()),
+                })
                 .ToDictionaryAsync(p => p.Id, ct);
             int registered = 0, waiting = 0, proposed = 0;
             var left = new List<string>();
             foreach (var personId in group)
             {
                 if (!files.TryGetValue(personId, out var file)) continue;
-                var follows = await persons.AuthorizeAsync(user, personId, PersonOperation.Edit, ct) is not null;
+                var follows = await persons.AllowsAsync(user, file.Ref, PersonOperation.Edit);
                 try
                 {
                     // The session's rule refuses a closed, anonymised or restricted file as it refuses a missing agreement.
